@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { Logger } from 'pino';
+import { DomainError } from './errors';
+
+/**
+ * One log line per GraphQL request: operation name, type, duration and outcome with the
+ * error codes. Variables and results are never logged: they can hold pupils' work.
+ */
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse(ctx) {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const errors = ctx.errors ?? [];
+          const codes = [
+            ...new Set(
+              errors.map((e) =>
+                e.originalError instanceof DomainError
+                  ? e.originalError.code
+                  : String((e.extensions as { code?: unknown } | undefined)?.code ?? 'INTERNAL_SERVER_ERROR'),
+              ),
+            ),
+          ];
+          logger.info(
+            {
+              operation: ctx.operationName ?? ctx.request.operationName ?? null,
+              operationType: ctx.operation?.operation ?? null,
+              durationMs: Math.round(durationMs * 10) / 10,
+              outcome: errors.length === 0 ? 'ok' : 'error',
+              ...(codes.length ? { errorCodes: codes } : {}),
+            },
+            'graphql',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+
+export type DemoSeed = 'auto' | 'always' | 'never';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** PostgreSQL connection string; null means the embedded PGlite database under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  dbPoolSize: number;
+  demoSeed: DemoSeed;
+  logLevel: LogLevel;
+  graphqlIntrospection: boolean;
+  shutdownTimeoutMs: number;
+  /** Folder of the built portal; null serves no portal (API only). */
+  webDist: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) {
+    throw new ConfigError('DATABASE_URL', 'names no host');
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError('DATABASE_URL', 'names no database (add /databasename after the host)');
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the configuration. Throws ConfigError naming the first bad variable.
+ * `defaults.webDist` is where the built portal lies relative to the running code.
+ */
+export function loadConfig(env: Env = process.env, defaults: { webDist?: string | null } = {}): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = resolve(read(env, 'DATA_DIR') ?? './data');
+  const webDistRaw = read(env, 'WEB_DIST');
+  return {
+    nodeEnv,
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    demoSeed: oneOf(env, 'DEMO_SEED', ['auto', 'always', 'never'] as const, 'auto'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 100, 60000),
+    webDist: webDistRaw === undefined ? (defaults.webDist ?? null) : resolve(webDistRaw),
+  };
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CollectionObjectEntity } from '../src/collection/collection-object.entity';
+import { DEMO_SAMPLE_PATH } from '../src/database/seed/sample-path';
+import { seedDemo } from '../src/database/seed/seed';
+import { createTestApp, type TestApp } from './test-app';
+
+const LIST = `query CollectionList($first: Int, $after: String, $search: String, $theme: Theme) {
+  collectionObjects(first: $first, after: $after, search: $search, theme: $theme) {
+    totalCount
+    edges { cursor node { id accessionNumber title { zh en } themes } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('collection (public reading)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.dataSource, DEMO_SAMPLE_PATH);
+  });
+  afterAll(async () => t.close());
+
+  it('seeding twice adds nothing', async () => {
+    const again = await seedDemo(t.dataSource, DEMO_SAMPLE_PATH);
+    expect(again.created).toBe(false);
+    expect(again).toMatchObject({ museums: 1, schools: 2, classes: 3, staff: 6, collectionObjects: 13 });
+    expect(again.pupils).toBeGreaterThanOrEqual(75);
+  });
+
+  it('pages through every object exactly once, in accession order', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res = await t.gql(LIST, { first: 5, after });
+      expect(res.errors).toBeUndefined();
+      const conn = res.data!.collectionObjects;
+      expect(conn.totalCount).toBe(13);
+      seen.push(...conn.edges.map((e: any) => e.node.accessionNumber));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(13);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('finds objects by Chinese or English words and by theme', async () => {
+    const zh = await t.gql(LIST, { search: '仕女' });
+    expect(zh.data!.collectionObjects.edges.map((e: any) => e.node.title.zh)).toEqual(['簪花仕女图']);
+    const en = await t.gql(LIST, { search: 'cranes' });
+    expect(en.data!.collectionObjects.edges.map((e: any) => e.node.title.zh)).toEqual(['瑞鹤图']);
+    const science = await t.gql(LIST, { theme: 'SCIENCE', first: 100 });
+    const nodes = science.data!.collectionObjects.edges.map((e: any) => e.node);
+    expect(nodes.length).toBe(science.data!.collectionObjects.totalCount);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node.themes).toContain('SCIENCE');
+    const none = await t.gql(LIST, { search: '100%_' });
+    expect(none.data!.collectionObjects.totalCount).toBe(0);
+  });
+
+  it('caps a page at 100 rows', async () => {
+    const museumId = (await t.dataSource.query('SELECT id FROM museum LIMIT 1'))[0].id;
+    const rows = Array.from({ length: 110 }, (_, i) => ({
+      museumId,
+      accessionNumber: `CAP-${String(i).padStart(4, '0')}`,
+      titleZh: `测试 ${i}`,
+      titleEn: `Test ${i}`,
+      themes: [],
+    }));
+    await t.dataSource.getRepository(CollectionObjectEntity).insert(rows as never);
+    const res = await t.gql(LIST, { first: 1000 });
+    expect(res.data!.collectionObjects.edges).toHaveLength(100);
+    expect(res.data!.collectionObjects.pageInfo.hasNextPage).toBe(true);
+    await t.dataSource.query(`DELETE FROM collection_object WHERE accession_number LIKE 'CAP-%'`);
+  });
+
+  it('refuses a bad page request with a typed error naming the field', async () => {
+    const zero = await t.gql(LIST, { first: 0 });
+    expect(zero.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const cursor = await t.gql(LIST, { after: 'not-a-cursor' });
+    expect(cursor.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const theme = await t.gql(LIST, { theme: 'POTTERY' });
+    expect(theme.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(theme.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+
+  it('opens one object, and answers NOT_FOUND for an unknown or malformed id', async () => {
+    const list = await t.gql(LIST, { search: 'cranes' });
+    const id = list.data!.collectionObjects.edges[0].node.id;
+    const one = await t.gql(`query Obj($id: ID!) { collectionObject(id: $id) { id title { en } period { zh } } }`, { id });
+    expect(one.data!.collectionObject).toMatchObject({ id, title: { en: 'Auspicious Cranes' } });
+    for (const missing of ['00000000-0000-4000-8000-000000000000', 'abc', "'; DROP TABLE museum; --"]) {
+      const res = await t.gql(`query Obj($id: ID!) { collectionObject(id: $id) { id } }`, { id: missing });
+      expect(res.data).toBeNull();
+      expect(res.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    }
+  });
+});

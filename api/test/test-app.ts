@@ -1,0 +1,50 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../src/app';
+import { createLogger } from '../src/common/logger';
+import { loadConfig } from '../src/config/config';
+import { freshDatabase, type TestDatabase } from './test-database';
+
+export interface GraphQLResult<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+  body: any;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  kind: 'postgres' | 'pglite';
+  http: () => ReturnType<typeof request>;
+  /** Sends one GraphQL operation over real HTTP, as the portal does. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string }): Promise<GraphQLResult<T>>;
+  close(): Promise<void>;
+}
+
+/** The real Nest app on a fresh migrated database of its own, reached over HTTP. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db: TestDatabase = await freshDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', ...env }), webDist: null };
+  const app = await createApp({ config, database: db.database, logger: createLogger(config.logLevel) });
+  await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  const http = () => request(server);
+  return {
+    app,
+    dataSource: db.database.dataSource,
+    kind: db.database.kind,
+    http,
+    async gql(query, variables, opts = {}) {
+      let req = http().post('/graphql').set('content-type', 'application/json');
+      if (opts.token) req = req.set('authorization', `Bearer ${opts.token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
+    },
+    async close() {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
