@@ -33,6 +33,8 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
 
 export interface TestDatabase {
   database: Database;
+  /** The connection string of a PostgreSQL test database; null for PGlite. */
+  url: string | null;
   /** Closes the connection and throws the database away. */
   dispose(): Promise<void>;
 }
@@ -49,9 +51,11 @@ export async function freshDatabase(kind: 'default' | 'pglite' = 'default'): Pro
     if (!template) throw new Error('global-setup did not prepare a template database');
     const name = `lmr_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(url, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-    const database = await openDatabase({ ...TEST_DB_SETTINGS, databaseUrl: withDatabase(url, name) });
+    const databaseUrl = withDatabase(url, name);
+    const database = await openDatabase({ ...TEST_DB_SETTINGS, databaseUrl });
     return {
       database,
+      url: databaseUrl,
       dispose: async () => {
         await database.close();
         await adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -64,6 +68,7 @@ export async function freshDatabase(kind: 'default' | 'pglite' = 'default'): Pro
   const database = await openDatabase({ ...TEST_DB_SETTINGS, databaseUrl: null }, { pglite });
   return {
     database,
+    url: null,
     dispose: async () => {
       await database.close();
       await pglite.close();
