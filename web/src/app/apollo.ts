@@ -1,0 +1,23 @@
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { connectionFieldPolicy } from './pagination';
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          // One cached list per search and theme; `after` and `first` only page through it.
+          collectionObjects: connectionFieldPolicy(['search', 'theme']),
+        },
+      },
+    },
+  });
+}
+
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    // Same origin as the portal (the API serves both), so the session cookie goes along.
+    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    cache: createCache(),
+  });
+}

@@ -1,0 +1,37 @@
+import { ERROR_CODES } from '@lmr/domain';
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+const dictionaries = { 'zh-CN': zhCN as Record<string, string>, en: en as Record<string, string> };
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+}
+
+describe('message dictionaries', () => {
+  it('have exactly the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  it.each(Object.entries(dictionaries))('%s has no empty messages', (_language, messages) => {
+    const empty = Object.entries(messages)
+      .filter(([, message]) => message.trim() === '')
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it('use the same placeholders in every language', () => {
+    const mismatched = Object.keys(zhCN).filter(
+      (key) => placeholders(dictionaries['zh-CN'][key]!).join() !== placeholders(dictionaries.en[key]!).join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('have a sentence for every API error code', () => {
+    for (const code of [...ERROR_CODES, 'NETWORK', 'UNKNOWN']) {
+      expect(dictionaries['zh-CN'][`error.${code}`], code).toBeTruthy();
+      expect(dictionaries.en[`error.${code}`], code).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,6 @@
+export { I18nProvider, useI18n, useT, type I18n, type Translate } from './I18nProvider';
+export { errorCodeOf, type ErrorCode } from './errors';
+export { formatDate, formatNumber } from './format';
+export { defaultLanguage, languageNames, languages, readStoredLanguage, type Language } from './language';
+export { pickLocalized, type LocalizedChoice, type LocalizedValue } from './localized';
+export type { MessageKey } from './zh-CN';

@@ -1,0 +1,63 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useT } from '../app/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const mainId = 'main';
+
+function focusMain() {
+  document.getElementById(mainId)?.focus();
+}
+
+export function Layout() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new content as a full page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    focusMain();
+  }, [pathname]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Handled here so the router does not treat the fragment as a navigation.
+    event.preventDefault();
+    focusMain();
+  };
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href={`#${mainId}`} onClick={skipToMain}>
+        {t('layout.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__museum">{t('app.museum')}</span>
+          </Link>
+          <nav className="main-nav" aria-label={t('layout.mainNav')}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('collection.title')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id={mainId} className="site-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+    </div>
+  );
+}
