@@ -11,6 +11,15 @@ export interface GraphQLResult<T = Record<string, any>> {
   data: T | null | undefined;
   errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
   body: any;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface GqlOptions {
+  /** Sent as `Authorization: Bearer`. */
+  token?: string;
+  /** Sent as the Cookie header, e.g. `lmr_session=…`. */
+  cookie?: string;
+  headers?: Record<string, string>;
 }
 
 export interface TestApp {
@@ -19,7 +28,7 @@ export interface TestApp {
   kind: 'postgres' | 'pglite';
   http: () => ReturnType<typeof request>;
   /** Sends one GraphQL operation over real HTTP, as the portal does. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string }): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
@@ -39,8 +48,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async gql(query, variables, opts = {}) {
       let req = http().post('/graphql').set('content-type', 'application/json');
       if (opts.token) req = req.set('authorization', `Bearer ${opts.token}`);
+      if (opts.cookie) req = req.set('cookie', opts.cookie);
+      for (const [name, value] of Object.entries(opts.headers ?? {})) req = req.set(name, value);
       const res = await req.send({ query, variables });
-      return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
+      return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body, headers: res.headers };
     },
     async close() {
       await app.close();

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import type { Theme } from '@lmr/domain';
 import { badInput, notFound } from '../common/errors';
 import { pageRequest, toPage } from '../common/pagination';
 import { isUuid } from '../common/ids';
+import { byKey } from '../common/loaders';
 import { CollectionObjectEntity } from './collection-object.entity';
 import { mapCollectionObject, type CollectionObject, type CollectionObjectConnection } from './collection-object.model';
 
@@ -35,6 +36,13 @@ export class CollectionService {
     const row = await this.repo.findOneBy({ id });
     if (!row) throw notFound('collection object');
     return mapCollectionObject(row);
+  }
+
+  /** For DataLoaders: objects by id in the order asked, null where none. */
+  async byIds(ids: readonly string[]): Promise<(CollectionObject | null)[]> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.repo.findBy({ id: In(valid) }) : [];
+    return byKey(ids, rows.map(mapCollectionObject), (o) => o.id);
   }
 
   async list(args: {

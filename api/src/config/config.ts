@@ -20,6 +20,15 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Folder of the built portal; null serves no portal (API only). */
   webDist: string | null;
+  /** How long a pupil's session lasts: a school day, so a shared tablet forgets them. */
+  pupilSessionHours: number;
+  staffSessionHours: number;
+  /** Behind a reverse proxy, the client address is the last one it appended to X-Forwarded-For. */
+  trustProxy: boolean;
+  signInWindowMinutes: number;
+  signInMaxFailuresPerAccount: number;
+  signInMaxFailuresPerAddress: number;
+  invitationDays: number;
 }
 
 export class ConfigError extends Error {
@@ -108,5 +117,12 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 100, 60000),
     webDist: webDistRaw === undefined ? (defaults.webDist ?? null) : resolve(webDistRaw),
+    pupilSessionHours: integer(env, 'PUPIL_SESSION_HOURS', 8, 1, 72),
+    staffSessionHours: integer(env, 'STAFF_SESSION_HOURS', 168, 1, 720),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    signInWindowMinutes: integer(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 1440),
+    signInMaxFailuresPerAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+    signInMaxFailuresPerAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
   };
 }

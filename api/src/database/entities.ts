@@ -1,4 +1,8 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CollectionObjectEntity } from '../collection/collection-object.entity';
+import { AccountLinkEntity } from '../identity/account-link.entity';
+import { SessionEntity } from '../identity/session.entity';
+import { SignInFailureEntity } from '../identity/sign-in-failure.entity';
 import { UserEntity } from '../identity/user.entity';
 import { CohortPupilEntity } from '../schools/cohort-pupil.entity';
 import { CohortTeacherEntity } from '../schools/cohort-teacher.entity';
@@ -14,5 +18,9 @@ export const ENTITIES = [
   CohortTeacherEntity,
   CohortPupilEntity,
   UserEntity,
+  SessionEntity,
+  SignInFailureEntity,
+  AccountLinkEntity,
+  AuditEntryEntity,
   CollectionObjectEntity,
 ];

@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildSchema } from 'graphql';
+import { createTestApp, type TestApp } from './test-app';
+import { newAccountLink, newClass, newPupil, newSession, newStaff, newWorld, signInPupil, signInStaff, STAFF_PASSWORD, type World } from './factories';
+
+/**
+ * Every query and mutation in schema.gql, run as every kind of person. Allowed ones must
+ * succeed; everyone else gets NOT_FOUND, FORBIDDEN or (anonymous) UNAUTHENTICATED and no
+ * data. An operation without a row here fails the test: add one when you add an operation.
+ */
+const PERSONAS = [
+  'anonymous',
+  'pupil',
+  'classmate',
+  'otherSchoolPupil',
+  'teacher',
+  'colleague',
+  'otherSchoolTeacher',
+  'educator',
+  'admin',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+
+const EVERYONE: readonly Persona[] = PERSONAS;
+const SIGNED_IN = PERSONAS.filter((p) => p !== 'anonymous');
+const PUPILS: Persona[] = ['pupil', 'classmate', 'otherSchoolPupil'];
+const TEACHERS: Persona[] = ['teacher', 'colleague', 'otherSchoolTeacher'];
+const STAFF: Persona[] = [...TEACHERS, 'educator', 'admin'];
+/** Who may see the world's class (school A, taught by `teacher`, with `pupil` and `classmate`). */
+const CLASS_READERS: Persona[] = ['pupil', 'classmate', 'teacher', 'admin'];
+const CLASS_MANAGERS: Persona[] = ['teacher', 'admin'];
+
+interface Row {
+  /** The whole operation; its single root field is the operation under test. */
+  document: string;
+  /** Variables, built afresh for each persona (mutations get objects of their own). */
+  variables?: (w: World, t: TestApp) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  allowed: readonly Persona[];
+  /** The persona needs a session it may use up (sign-out). */
+  freshSession?: boolean;
+}
+
+/** A class of the world's school A, taught by `teacher`, with `pupil` and `classmate` on it: changed freely by one row. */
+async function spareClass(w: World, t: TestApp) {
+  const cls = await newClass(t, { schoolId: w.schoolA.id, teacherIds: [w.teacher.id] });
+  await newPupil(t, cls, { pupilId: w.pupil.id });
+  await newPupil(t, cls, { pupilId: w.classmate.id });
+  return cls;
+}
+
+const ROWS: Record<string, Row> = {
+  // Public
+  collectionObjects: { document: `{ collectionObjects(first: 1) { totalCount } }`, allowed: EVERYONE },
+  collectionObject: {
+    document: `query ($id: ID!) { collectionObject(id: $id) { id } }`,
+    variables: async (_w, t) => ({ id: (await t.dataSource.query(`SELECT id FROM collection_object LIMIT 1`))[0].id }),
+    allowed: EVERYONE,
+  },
+  signIn: {
+    document: `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`,
+    variables: (w) => ({ input: { email: w.teacher.email, password: STAFF_PASSWORD } }),
+    allowed: EVERYONE,
+  },
+  signInPupil: {
+    document: `mutation ($input: PupilSignInInput!) { signInPupil(input: $input) { token } }`,
+    variables: (w) => ({ input: { classCode: w.pupil.classCode, pupilCode: w.pupil.code } }),
+    allowed: EVERYONE,
+  },
+  acceptInvitation: {
+    document: `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { me { id } } }`,
+    variables: async (w, t) => {
+      const { token } = await newAccountLink(t, { kind: 'INVITATION', role: 'MUSEUM_EDUCATOR', museumId: w.museum.id });
+      return { input: { token, displayName: 'New Educator', password: 'lacquer and silk 1908' } };
+    },
+    allowed: EVERYONE,
+  },
+  completePasswordReset: {
+    document: `mutation ($input: CompletePasswordResetInput!) { completePasswordReset(input: $input) { passwordChanged } }`,
+    variables: async (w, t) => {
+      const staff = await newStaff(t, { role: 'TEACHER', schoolId: w.schoolA.id });
+      const { token } = await newAccountLink(t, { kind: 'PASSWORD_RESET', userId: staff.id, museumId: w.museum.id });
+      return { input: { token, newPassword: 'lacquer and silk 1908' } };
+    },
+    allowed: EVERYONE,
+  },
+
+  // One's own account
+  me: { document: `{ me { id } }`, allowed: SIGNED_IN },
+  signOut: { document: `mutation { signOut { signedOut } }`, allowed: SIGNED_IN, freshSession: true },
+  changePassword: {
+    document: `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { me { id } } }`,
+    variables: () => ({ input: { currentPassword: STAFF_PASSWORD, newPassword: STAFF_PASSWORD } }),
+    allowed: STAFF,
+  },
+
+  // Staff accounts (admins)
+  staffMembers: { document: `{ staffMembers { id } }`, allowed: ['admin'] },
+  invitations: { document: `{ invitations { id } }`, allowed: ['admin'] },
+  createInvitation: {
+    document: `mutation ($input: CreateInvitationInput!) { createInvitation(input: $input) { token } }`,
+    variables: (w) => ({ input: { email: `new-${Math.random().toString(36).slice(2)}@test.example`, role: 'TEACHER', schoolId: w.schoolA.id } }),
+    allowed: ['admin'],
+  },
+  createPasswordReset: {
+    document: `mutation ($input: CreatePasswordResetInput!) { createPasswordReset(input: $input) { token } }`,
+    variables: (w) => ({ input: { accountId: w.colleague.id } }),
+    allowed: ['admin'],
+  },
+  setAccountDisabled: {
+    document: `mutation ($input: SetAccountDisabledInput!) { setAccountDisabled(input: $input) { account { id } } }`,
+    variables: async (w, t) => ({ input: { accountId: (await newStaff(t, { role: 'TEACHER', schoolId: w.schoolA.id })).id, disabled: true } }),
+    allowed: ['admin'],
+  },
+  auditLog: { document: `{ auditLog(first: 5) { edges { node { id action } } } }`, allowed: ['admin'] },
+
+  // Schools (admins)
+  schools: { document: `{ schools { id } }`, allowed: ['admin'] },
+  createSchool: {
+    document: `mutation ($input: CreateSchoolInput!) { createSchool(input: $input) { school { id } } }`,
+    variables: () => ({ input: { name: 'New School' } }),
+    allowed: ['admin'],
+  },
+  updateSchool: {
+    document: `mutation ($input: UpdateSchoolInput!) { updateSchool(input: $input) { school { id } } }`,
+    variables: (w) => ({ input: { schoolId: w.schoolA.id, district: 'Heping' } }),
+    allowed: ['admin'],
+  },
+
+  // Classes and pupils
+  classes: { document: `{ classes { id } }`, allowed: [...PUPILS, ...TEACHERS, 'admin'] },
+  class: { document: `query ($id: ID!) { class(id: $id) { id } }`, variables: (w) => ({ id: w.cls.id }), allowed: CLASS_READERS },
+  classmates: { document: `query ($id: ID!) { classmates(classId: $id) { id } }`, variables: (w) => ({ id: w.cls.id }), allowed: CLASS_READERS },
+  classRoster: { document: `query ($id: ID!) { classRoster(classId: $id) { pupils { id } } }`, variables: (w) => ({ id: w.cls.id }), allowed: CLASS_MANAGERS },
+  signInCards: { document: `query ($id: ID!) { signInCards(classId: $id) { classCode } }`, variables: (w) => ({ id: w.cls.id }), allowed: CLASS_MANAGERS },
+  previewRoster: {
+    document: `query ($id: ID!, $csv: String!) { previewRoster(classId: $id, csv: $csv) { valid } }`,
+    variables: (w) => ({ id: w.cls.id, csv: 'Wang Fang,S-1' }),
+    allowed: CLASS_MANAGERS,
+  },
+  createClass: {
+    document: `mutation ($input: CreateClassInput!) { createClass(input: $input) { class { id } } }`,
+    variables: () => ({ input: { name: '四年级三班', grade: 4, schoolYear: '2026-2027' } }),
+    allowed: TEACHERS,
+  },
+  addClassTeacher: {
+    document: `mutation ($input: AddClassTeacherInput!) { addClassTeacher(input: $input) { class { id } } }`,
+    variables: async (w, t) => ({ input: { classId: (await spareClass(w, t)).id, teacherEmail: w.colleague.email } }),
+    allowed: CLASS_MANAGERS,
+  },
+  archiveClass: {
+    document: `mutation ($input: ArchiveClassInput!) { archiveClass(input: $input) { class { id } } }`,
+    variables: async (w, t) => ({ input: { classId: (await spareClass(w, t)).id } }),
+    allowed: CLASS_MANAGERS,
+  },
+  addPupil: {
+    document: `mutation ($input: AddPupilInput!) { addPupil(input: $input) { pupilCode } }`,
+    variables: (w) => ({ input: { classId: w.cls.id, displayName: 'Li Xin' } }),
+    allowed: CLASS_MANAGERS,
+  },
+  importRoster: {
+    document: `mutation ($input: ImportRosterInput!) { importRoster(input: $input) { imported } }`,
+    variables: (w) => ({ input: { classId: w.cls.id, csv: 'Zhao Min\nChen Yu' } }),
+    allowed: CLASS_MANAGERS,
+  },
+  resetPupilCode: {
+    document: `mutation ($input: ResetPupilCodeInput!) { resetPupilCode(input: $input) { pupilCode } }`,
+    variables: async (w, t) => ({ input: { classId: w.cls.id, pupilId: (await newPupil(t, w.cls)).id } }),
+    allowed: CLASS_MANAGERS,
+  },
+};
+
+function operationsInSchema(): string[] {
+  const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.gql'), 'utf8'));
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+    type ? Object.keys(type.getFields()) : [],
+  );
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let w: World;
+  const tokens = new Map<Persona, string | undefined>();
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOG_LEVEL: process.env.MATRIX_LOG ?? 'silent' });
+    w = await newWorld(t);
+    await t.dataSource.query(`INSERT INTO collection_object (museum_id, accession_number, title_zh, title_en) VALUES ($1, 'M-1', '铜镜', 'Bronze mirror')`, [w.museum.id]);
+    tokens.set('anonymous', undefined);
+    tokens.set('pupil', await signInPupil(t, w.pupil));
+    tokens.set('classmate', await signInPupil(t, w.classmate));
+    tokens.set('otherSchoolPupil', await signInPupil(t, w.otherSchoolPupil));
+    tokens.set('teacher', await signInStaff(t, w.teacher));
+    tokens.set('colleague', await signInStaff(t, w.colleague));
+    tokens.set('otherSchoolTeacher', await signInStaff(t, w.otherSchoolTeacher));
+    tokens.set('educator', await signInStaff(t, w.educator));
+    tokens.set('admin', await signInStaff(t, w.admin));
+  });
+  afterAll(async () => t.close());
+
+  it('has a row for every query and mutation in schema.gql', () => {
+    const missing = operationsInSchema().filter((name) => !(name in ROWS));
+    expect(missing).toEqual([]);
+    const stale = Object.keys(ROWS).filter((name) => !operationsInSchema().includes(name));
+    expect(stale).toEqual([]);
+  });
+
+  const userOf = (persona: Persona): string => {
+    const ids: Record<Exclude<Persona, 'anonymous'>, string> = {
+      pupil: w.pupil.id,
+      classmate: w.classmate.id,
+      otherSchoolPupil: w.otherSchoolPupil.id,
+      teacher: w.teacher.id,
+      colleague: w.colleague.id,
+      otherSchoolTeacher: w.otherSchoolTeacher.id,
+      educator: w.educator.id,
+      admin: w.admin.id,
+    };
+    return ids[persona as Exclude<Persona, 'anonymous'>];
+  };
+
+  describe.each(Object.keys(ROWS))('%s', (field) => {
+    it.each(PERSONAS)('as %s', async (persona) => {
+      const row = ROWS[field]!;
+      const variables = row.variables ? await row.variables(w, t) : {};
+      const token = persona === 'anonymous' ? undefined : row.freshSession ? await newSession(t, userOf(persona)) : tokens.get(persona);
+      const res = await t.gql(row.document, variables, { token });
+      if (row.allowed.includes(persona)) {
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.[field]).toBeTruthy();
+      } else {
+        expect(res.errors?.length).toBeGreaterThan(0);
+        const code = res.errors![0]!.extensions?.code;
+        if (persona === 'anonymous') expect(code).toBe('UNAUTHENTICATED');
+        else expect(['NOT_FOUND', 'FORBIDDEN']).toContain(code);
+        expect(res.data?.[field] ?? null).toBeNull();
+      }
+    });
+  });
+});
