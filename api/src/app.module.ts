@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { CollectionModule } from './collection/collection.module';
 import { AccessModule } from './common/access.module';
@@ -20,6 +21,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProjectsModule } from './projects/projects.module';
 import { SchoolsModule } from './schools/schools.module';
 
 // Probes from the orchestrator carry no session. (Marked here because health/ has no
@@ -82,6 +84,8 @@ export class AppModule {
         IdentityModule,
         SchoolsModule,
         CollectionModule,
+        ProjectsModule,
+        AssignmentsModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

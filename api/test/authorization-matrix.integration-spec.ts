@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import { createTestApp, type TestApp } from './test-app';
+import { briefContent, newAssignment, newBrief, newTeam } from './project-factories';
 import { newAccountLink, newClass, newPupil, newSession, newStaff, newWorld, signInPupil, signInStaff, STAFF_PASSWORD, type World } from './factories';
 
 /**
@@ -48,6 +49,22 @@ async function spareClass(w: World, t: TestApp) {
   await newPupil(t, cls, { pupilId: w.pupil.id });
   await newPupil(t, cls, { pupilId: w.classmate.id });
   return cls;
+}
+
+/** Brief content as the createBrief/updateBrief input takes it. */
+function briefInput() {
+  const { milestones, rubric, ...rest } = briefContent();
+  return {
+    ...rest,
+    milestones: milestones.map(({ title, prompt }) => ({ title, prompt })),
+    rubric: rubric.map(({ title, levels }) => ({ title, levels })),
+  };
+}
+
+/** A library brief assigned to the world's class. */
+async function worldAssignment(w: World, t: TestApp, mode: 'INDIVIDUAL' | 'TEAM') {
+  const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
+  return newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id, mode });
 }
 
 const ROWS: Record<string, Row> = {
@@ -168,6 +185,74 @@ const ROWS: Record<string, Row> = {
     document: `mutation ($input: ResetPupilCodeInput!) { resetPupilCode(input: $input) { pupilCode } }`,
     variables: async (w, t) => ({ input: { classId: w.cls.id, pupilId: (await newPupil(t, w.cls)).id } }),
     allowed: CLASS_MANAGERS,
+  },
+  // Briefs (issue 4): the museum's library, teachers' own briefs
+  brief: {
+    document: `query ($id: ID!) { brief(id: $id) { id } }`,
+    variables: async (w, t) => ({ id: (await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id })).id }),
+    allowed: STAFF,
+  },
+  briefLibrary: { document: `{ briefLibrary(first: 5) { edges { node { id } } } }`, allowed: STAFF },
+  myBriefs: { document: `{ myBriefs(first: 5) { edges { node { id } } } }`, allowed: TEACHERS },
+  createBrief: {
+    document: `mutation ($input: CreateBriefInput!) { createBrief(input: $input) { brief { id } } }`,
+    variables: () => ({ input: { content: briefInput() } }),
+    allowed: [...TEACHERS, 'educator'],
+  },
+  updateBrief: {
+    document: `mutation ($input: UpdateBriefInput!) { updateBrief(input: $input) { brief { id version } } }`,
+    variables: async (w, t) => ({ input: { id: (await newBrief(t, { authorId: w.teacher.id, schoolId: w.schoolA.id, status: 'DRAFT' })).id, content: briefInput() } }),
+    allowed: ['teacher'],
+  },
+  publishBrief: {
+    document: `mutation ($input: BriefIdInput!) { publishBrief(input: $input) { brief { id status } } }`,
+    variables: async (w, t) => ({ input: { id: (await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id, status: 'DRAFT' })).id } }),
+    allowed: ['educator'],
+  },
+  copyBrief: {
+    document: `mutation ($input: BriefIdInput!) { copyBrief(input: $input) { brief { id } } }`,
+    variables: async (w, t) => ({ input: { id: (await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id })).id } }),
+    allowed: TEACHERS,
+  },
+  // Assignments (issue 4)
+  assignment: {
+    document: `query ($id: ID!) { assignment(id: $id) { id teams { id } } }`,
+    variables: async (w, t) => ({ id: (await worldAssignment(w, t, 'INDIVIDUAL')).id }),
+    allowed: ['pupil', 'classmate', 'teacher'],
+  },
+  classAssignments: {
+    document: `query ($id: ID!) { classAssignments(classId: $id) { edges { node { id } } } }`,
+    variables: (w) => ({ id: w.cls.id }),
+    allowed: CLASS_READERS,
+  },
+  myAssignments: { document: `{ myAssignments { edges { node { id } } } }`, allowed: PUPILS },
+  createAssignment: {
+    document: `mutation ($input: CreateAssignmentInput!) { createAssignment(input: $input) { assignment { id } } }`,
+    variables: async (w, t) => ({
+      input: {
+        classId: w.cls.id,
+        briefId: (await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id })).id,
+        startsAt: '2026-12-01',
+        dueAt: '2026-12-20T17:00',
+        mode: 'INDIVIDUAL',
+      },
+    }),
+    allowed: ['teacher'],
+  },
+  setTeams: {
+    document: `mutation ($input: SetTeamsInput!) { setTeams(input: $input) { teams { id } } }`,
+    variables: async (w, t) => ({ input: { assignmentId: (await worldAssignment(w, t, 'TEAM')).id, teams: [{ name: 'A', pupilIds: [w.pupil.id, w.classmate.id] }] } }),
+    allowed: ['teacher'],
+  },
+  makeBalancedTeams: {
+    document: `mutation ($input: MakeBalancedTeamsInput!) { makeBalancedTeams(input: $input) { teams { id } } }`,
+    variables: async (w, t) => ({ input: { assignmentId: (await worldAssignment(w, t, 'TEAM')).id, teamSize: 2 } }),
+    allowed: ['teacher'],
+  },
+  joinTeam: {
+    document: `mutation ($input: JoinTeamInput!) { joinTeam(input: $input) { teams { id } } }`,
+    variables: async (w, t) => ({ input: { teamId: (await newTeam(t, (await worldAssignment(w, t, 'TEAM')).id)).id } }),
+    allowed: ['pupil', 'classmate'],
   },
 };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CollectionObjectEntity } from '../src/collection/collection-object.entity';
 import { DEMO_SAMPLE_PATH } from '../src/database/seed/sample-path';
 import { seedDemo } from '../src/database/seed/seed';
-import { createTestApp, type TestApp } from './test-app';
+import { createTestApp, type GraphQLResult, type TestApp } from './test-app';
 
 const LIST = `query CollectionList($first: Int, $after: String, $search: String, $theme: Theme) {
   collectionObjects(first: $first, after: $after, search: $search, theme: $theme) {
@@ -26,15 +26,26 @@ describe('collection (public reading)', () => {
     expect(again.created).toBe(false);
     expect(again).toMatchObject({ museums: 1, schools: 2, classes: 3, staff: 6, collectionObjects: 13 });
     expect(again.pupils).toBeGreaterThanOrEqual(75);
+    // One published library brief per theme, each in both languages, and the classes' assignments.
+    const briefs = await t.dataSource.query(
+      `SELECT b.theme, b.status, v.content FROM project_brief b JOIN project_brief_version v ON v.brief_id = b.id AND v.version = b.current_version`,
+    );
+    expect(briefs.map((b: any) => b.theme).sort()).toEqual(['ART', 'CHARACTERS', 'CRAFTS', 'HISTORY', 'SCIENCE']);
+    for (const b of briefs) {
+      expect(b.status).toBe('PUBLISHED');
+      expect(b.content.title.zh && b.content.title.en).toBeTruthy();
+      expect(b.content.milestones.every((m: any) => m.prompt.zh && m.prompt.en)).toBe(true);
+    }
+    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM assignment`))[0].n)).toBe(3);
   });
 
   it('pages through every object exactly once, in accession order', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res = await t.gql(LIST, { first: 5, after });
+      const res: GraphQLResult = await t.gql(LIST, { first: 5, after });
       expect(res.errors).toBeUndefined();
-      const conn = res.data!.collectionObjects;
+      const conn: any = res.data!.collectionObjects;
       expect(conn.totalCount).toBe(13);
       seen.push(...conn.edges.map((e: any) => e.node.accessionNumber));
       if (!conn.pageInfo.hasNextPage) break;

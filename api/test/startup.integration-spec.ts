@@ -121,7 +121,7 @@ describe('a running server', () => {
       }),
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).data.collectionObjects.totalCount).toBe(0);
+    expect(((await res.json()) as any).data.collectionObjects.totalCount).toBe(0);
     const health = await fetch(`http://127.0.0.1:${port}/health/live`);
     expect(health.status).toBe(200);
 

@@ -1,3 +1,5 @@
+import { AssignmentEntity } from '../assignments/assignment.entity';
+import { TeamEntity, TeamMemberEntity } from '../assignments/team.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CollectionObjectEntity } from '../collection/collection-object.entity';
 import { AccountLinkEntity } from '../identity/account-link.entity';
@@ -8,6 +10,8 @@ import { CohortPupilEntity } from '../schools/cohort-pupil.entity';
 import { CohortTeacherEntity } from '../schools/cohort-teacher.entity';
 import { CohortEntity } from '../schools/cohort.entity';
 import { MuseumEntity } from '../schools/museum.entity';
+import { BriefVersionEntity } from '../projects/brief-version.entity';
+import { BriefEntity } from '../projects/brief.entity';
 import { SchoolEntity } from '../schools/school.entity';
 
 /** Every entity of the product; the data source and the migration generator both read this list. */
@@ -23,4 +27,9 @@ export const ENTITIES = [
   AccountLinkEntity,
   AuditEntryEntity,
   CollectionObjectEntity,
+  BriefEntity,
+  BriefVersionEntity,
+  AssignmentEntity,
+  TeamEntity,
+  TeamMemberEntity,
 ];

@@ -10,6 +10,7 @@ import { CohortEntity } from '../../schools/cohort.entity';
 import { MuseumEntity } from '../../schools/museum.entity';
 import { SchoolEntity } from '../../schools/school.entity';
 import { demoId, seededRandom } from './demo-ids';
+import { seedBriefsAndAssignments } from './seed-briefs';
 import {
   DEMO_CLASSES,
   DEMO_PASSWORD,
@@ -149,6 +150,7 @@ export async function seedDemo(dataSource: DataSource, samplePath: string): Prom
         rightsStatement: 'Demo record written from public sources; images not included.',
       })),
     );
+    await seedBriefsAndAssignments(tx, museumId);
   });
 
   return {
