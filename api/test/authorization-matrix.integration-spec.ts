@@ -75,6 +75,23 @@ const ROWS: Record<string, Row> = {
     variables: async (_w, t) => ({ id: (await t.dataSource.query(`SELECT id FROM collection_object LIMIT 1`))[0].id }),
     allowed: EVERYONE,
   },
+  createCollectionObject: {
+    document: `mutation ($input: CreateCollectionObjectInput!) { createCollectionObject(input: $input) { object { id } } }`,
+    variables: () => ({ input: { object: { accessionNumber: `N-${Math.random().toString(36).slice(2)}`, titleZh: '铜镜', titleEn: 'Bronze mirror' } } }),
+    allowed: ['educator'],
+  },
+  updateCollectionObject: {
+    document: `mutation ($input: UpdateCollectionObjectInput!) { updateCollectionObject(input: $input) { object { id } } }`,
+    variables: async (_w, t) => ({
+      input: { id: (await t.dataSource.query(`SELECT id FROM collection_object WHERE accession_number = 'M-1'`))[0].id, object: { accessionNumber: 'M-1', titleZh: '铜镜', titleEn: 'Bronze mirror' } },
+    }),
+    allowed: ['educator'],
+  },
+  importCollectionObjects: {
+    document: `mutation ($input: ImportCollectionInput!) { importCollectionObjects(input: $input) { imported } }`,
+    variables: () => ({ input: { format: 'CSV', content: `accessionNumber,titleZh,titleEn\nI-${Math.random().toString(36).slice(2)},玉璧,Jade disc` } }),
+    allowed: ['educator'],
+  },
   signIn: {
     document: `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`,
     variables: (w) => ({ input: { email: w.teacher.email, password: STAFF_PASSWORD } }),

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Theme } from '@lmr/domain';
 import { LocalizedText, localized } from '../common/localized-text.model';
 import { PageInfo } from '../common/pagination';
@@ -74,3 +74,15 @@ export function mapCollectionObject(e: CollectionObjectEntity): CollectionObject
   };
 }
 
+
+@ObjectType()
+export class CollectionObjectPayload {
+  @Field(() => CollectionObject)
+  object: CollectionObject;
+}
+
+@ObjectType()
+export class ImportCollectionPayload {
+  @Field(() => Int, { description: 'How many records were added (all of the file)' })
+  imported: number;
+}

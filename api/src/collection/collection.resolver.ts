@@ -1,7 +1,10 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser } from '../common/current-user.decorator';
+import { Roles } from '../common/roles.decorator';
+import type { Viewer } from '../common/viewer';
 import { Public } from '../common/public.decorator';
-import { CollectionObjectArgs, CollectionObjectsArgs } from './collection.input';
-import { CollectionObject, CollectionObjectConnection } from './collection-object.model';
+import { CollectionObjectArgs, CollectionObjectsArgs, CreateCollectionObjectInput, ImportCollectionInput, UpdateCollectionObjectInput } from './collection.input';
+import { CollectionObject, CollectionObjectConnection, CollectionObjectPayload, ImportCollectionPayload } from './collection-object.model';
 import { CollectionService } from './collection.service';
 
 @Resolver(() => CollectionObject)
@@ -18,6 +21,24 @@ export class CollectionResolver {
   @Query(() => CollectionObject)
   collectionObject(@Args() args: CollectionObjectArgs) {
     return this.collection.get(args.id);
+  }
+
+  @Roles('MUSEUM_EDUCATOR')
+  @Mutation(() => CollectionObjectPayload)
+  async createCollectionObject(@CurrentUser() viewer: Viewer, @Args('input') input: CreateCollectionObjectInput): Promise<CollectionObjectPayload> {
+    return { object: await this.collection.create(viewer, input.object) };
+  }
+
+  @Roles('MUSEUM_EDUCATOR')
+  @Mutation(() => CollectionObjectPayload)
+  async updateCollectionObject(@CurrentUser() viewer: Viewer, @Args('input') input: UpdateCollectionObjectInput): Promise<CollectionObjectPayload> {
+    return { object: await this.collection.update(viewer, input.id, input.object) };
+  }
+
+  @Roles('MUSEUM_EDUCATOR')
+  @Mutation(() => ImportCollectionPayload, { description: 'Adds every record of a CSV or JSON file, or none if any row has a problem' })
+  async importCollectionObjects(@CurrentUser() viewer: Viewer, @Args('input') input: ImportCollectionInput): Promise<ImportCollectionPayload> {
+    return { imported: await this.collection.import(viewer, input.format, input.content) };
   }
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import type { Theme } from '@lmr/domain';
-import { badInput, notFound } from '../common/errors';
+import { parseCollectionImport, validateCollectionObject, type CollectionObjectDraft, type Theme } from '@lmr/domain';
+import { badInput, forbidden, notFound } from '../common/errors';
+import { isUniqueViolation } from '../common/db-errors';
+import type { Viewer } from '../common/viewer';
 import { pageRequest, toPage } from '../common/pagination';
 import { isUuid } from '../common/ids';
 import { byKey } from '../common/loaders';
@@ -22,7 +24,10 @@ const SEARCHED_COLUMNS = [
   'accession_number',
 ];
 
-/** The museum collection is public knowledge about public objects: reading it needs no session. */
+/**
+ * The museum collection is public knowledge about public objects: reading it needs no session.
+ * Its museum's educators write it.
+ */
 @Injectable()
 export class CollectionService {
   constructor(private readonly dataSource: DataSource) {}
@@ -81,4 +86,82 @@ export class CollectionService {
       countAll: () => filtered().getCount(),
     };
   }
+
+  private checked(draft: CollectionObjectDraft) {
+    const problems = validateCollectionObject(draft);
+    if (problems.length > 0) throw badInput(`object.${problems[0]!.field}`, `${problems[0]!.field}: ${problems[0]!.problem.toLowerCase()}`, { problems });
+    return toColumns(draft);
+  }
+
+  async create(viewer: Viewer, draft: CollectionObjectDraft): Promise<CollectionObject> {
+    if (viewer.role !== 'MUSEUM_EDUCATOR' || !viewer.museumId) throw forbidden('only museum educators write the collection');
+    const columns = this.checked(draft);
+    try {
+      const row = await this.repo.save(this.repo.create({ ...columns, museumId: viewer.museumId }));
+      return mapCollectionObject(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw badInput('object.accessionNumber', 'this accession number is taken');
+      throw err;
+    }
+  }
+
+  async update(viewer: Viewer, id: string, draft: CollectionObjectDraft): Promise<CollectionObject> {
+    if (!isUuid(id)) throw notFound('collection object');
+    const row = await this.repo.findOneBy({ id });
+    if (!row) throw notFound('collection object');
+    if (viewer.role !== 'MUSEUM_EDUCATOR' || viewer.museumId !== row.museumId) throw forbidden('only this museum’s educators edit its records');
+    const columns = this.checked(draft);
+    try {
+      await this.repo.update({ id }, columns);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw badInput('object.accessionNumber', 'this accession number is taken');
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  /** Adds every record of the file, or, if any row has a problem, none; the error lists each row's problems. */
+  async import(viewer: Viewer, format: 'CSV' | 'JSON', content: string): Promise<number> {
+    if (viewer.role !== 'MUSEUM_EDUCATOR' || !viewer.museumId) throw forbidden('only museum educators import records');
+    const museumId = viewer.museumId;
+    const { rows, fileProblem } = parseCollectionImport(format, content);
+    if (fileProblem) throw badInput('content', `the file cannot be imported: ${fileProblem.toLowerCase().replace(/_/g, ' ')}`, { fileProblem });
+    const numbers = rows.map((r) => r.draft.accessionNumber).filter((n): n is string => Boolean(n));
+    const taken = new Set(
+      numbers.length
+        ? (await this.dataSource.query(`SELECT accession_number FROM collection_object WHERE museum_id = $1 AND accession_number = ANY($2::text[])`, [museumId, numbers])).map(
+            (r: { accession_number: string }) => r.accession_number,
+          )
+        : [],
+    );
+    for (const r of rows) if (r.draft.accessionNumber && taken.has(r.draft.accessionNumber)) r.problems.push({ field: 'accessionNumber', problem: 'DUPLICATE' });
+    const problems = rows.flatMap((r) => r.problems.map((p) => ({ row: r.row, field: p.field, problem: p.problem })));
+    if (problems.length > 0) throw badInput('content', `${problems.length} problems in the file; nothing was imported`, { problems: problems.slice(0, 500) });
+    await this.dataSource.transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += 500) {
+        await tx.insert(CollectionObjectEntity, rows.slice(i, i + 500).map((r) => ({ ...toColumns(r.draft), museumId })));
+      }
+    });
+    return rows.length;
+  }
+}
+
+function toColumns(d: CollectionObjectDraft) {
+  const text = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null);
+  return {
+    accessionNumber: d.accessionNumber!.trim(),
+    titleZh: d.titleZh!.trim(),
+    titleEn: d.titleEn!.trim(),
+    makerZh: text(d.makerZh),
+    makerEn: text(d.makerEn),
+    periodZh: text(d.periodZh),
+    periodEn: text(d.periodEn),
+    kindZh: text(d.kindZh),
+    kindEn: text(d.kindEn),
+    descriptionZh: text(d.descriptionZh),
+    descriptionEn: text(d.descriptionEn),
+    location: text(d.location),
+    themes: [...new Set((d.themes ?? []) as Theme[])],
+    rightsStatement: text(d.rightsStatement),
+  };
 }

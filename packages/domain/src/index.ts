@@ -9,3 +9,5 @@ export * from './roster.js';
 export * from './audit.js';
 export * from './briefs.js';
 export * from './dates.js';
+export * from './csv.js';
+export * from './collection.js';

@@ -4,6 +4,8 @@
  * columns is recognised and skipped. Pupils are children: no other column is read, so an
  * export with birth dates or phone numbers is refused rather than half-read.
  */
+import { splitCsv } from './csv.js';
+
 export const MAX_DISPLAY_NAME_LENGTH = 40;
 export const MAX_STUDENT_NUMBER_LENGTH = 32;
 export const MAX_ROSTER_ROWS = 200;
@@ -70,52 +72,4 @@ export function rosterHasProblems(rows: RosterRow[]): boolean {
 /** A display name or number as it is stored: trimmed, inner runs of spaces made one. */
 export function collapse(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
-}
-
-/** RFC 4180-style: commas (or semicolons, or tabs, as spreadsheets export), quotes doubled inside quotes. */
-function splitCsv(text: string): { line: number; cells: string[]; unclosed: boolean }[] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator = firstLine.includes(',') || firstLine.includes('，') ? null : firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : null;
-  const isSeparator = (c: string) => (separator ? c === separator : c === ',' || c === '，');
-  const out: { line: number; cells: string[]; unclosed: boolean }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (isSeparator(c)) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      out.push({ line: startLine, cells, unclosed: false });
-      cells = [];
-      cell = '';
-      line++;
-      startLine = line;
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== '' || cells.length > 0 || quoted) {
-    cells.push(cell);
-    out.push({ line: startLine, cells, unclosed: quoted });
-  }
-  return out;
 }
