@@ -122,7 +122,8 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     trustProxy: bool(env, 'TRUST_PROXY', false),
     signInWindowMinutes: integer(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 1440),
     signInMaxFailuresPerAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-    signInMaxFailuresPerAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+    // A whole school often shares one address: a class of children mistyping codes must not lock it out.
+    signInMaxFailuresPerAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
   };
 }
