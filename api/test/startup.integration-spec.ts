@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { freshDatabase, type TestDatabase } from './test-database';
 
 /**
@@ -124,6 +125,18 @@ describe('a running server', () => {
     expect(((await res.json()) as any).data.collectionObjects.totalCount).toBe(0);
     const health = await fetch(`http://127.0.0.1:${port}/health/live`);
     expect(health.status).toBe(200);
+
+    // GraphQL over WebSocket (graphql-ws) is served on the same port by the Fastify adapter.
+    const ack = await new Promise<string>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      socket.on('message', (data) => {
+        resolve(JSON.parse(String(data)).type);
+        socket.close();
+      });
+      socket.on('error', reject);
+    });
+    expect(ack).toBe('connection_ack');
 
     await new Promise((r) => setTimeout(r, 100));
     server.child.kill('SIGTERM');
