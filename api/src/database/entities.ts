@@ -2,6 +2,8 @@ import { AssignmentEntity } from '../assignments/assignment.entity';
 import { TeamEntity, TeamMemberEntity } from '../assignments/team.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CollectionObjectEntity } from '../collection/collection-object.entity';
+import { CollectionObjectImageEntity } from '../files/collection-image.entity';
+import { StoredFileEntity, UploadTicketEntity } from '../files/stored-file.entity';
 import { AccountLinkEntity } from '../identity/account-link.entity';
 import { SessionEntity } from '../identity/session.entity';
 import { SignInFailureEntity } from '../identity/sign-in-failure.entity';
@@ -13,6 +15,9 @@ import { MuseumEntity } from '../schools/museum.entity';
 import { BriefVersionEntity } from '../projects/brief-version.entity';
 import { BriefEntity } from '../projects/brief.entity';
 import { SchoolEntity } from '../schools/school.entity';
+import { WorkPartEntity } from '../submissions/work-part.entity';
+import { WorkVersionEntity } from '../submissions/work-version.entity';
+import { WorkEntity } from '../submissions/work.entity';
 
 /** Every entity of the product; the data source and the migration generator both read this list. */
 export const ENTITIES = [
@@ -32,4 +37,10 @@ export const ENTITIES = [
   AssignmentEntity,
   TeamEntity,
   TeamMemberEntity,
+  StoredFileEntity,
+  UploadTicketEntity,
+  CollectionObjectImageEntity,
+  WorkEntity,
+  WorkPartEntity,
+  WorkVersionEntity,
 ];

@@ -11,3 +11,6 @@ export * from './briefs.js';
 export * from './dates.js';
 export * from './csv.js';
 export * from './collection.js';
+export * from './rich-text.js';
+export * from './work.js';
+export * from './submissions.js';

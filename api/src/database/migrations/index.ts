@@ -2,9 +2,11 @@
 import { Foundation1795597162905 } from './1795597162905-Foundation';
 import { AccessControl1795597968597 } from './1795597968597-AccessControl';
 import { BriefsAndAssignments1795598631528 } from './1795598631528-BriefsAndAssignments';
+import { FilesAndWork1795599360439 } from './1795599360439-FilesAndWork';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
   AccessControl1795597968597,
   BriefsAndAssignments1795598631528,
+  FilesAndWork1795599360439,
 ];
