@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SchoolsModule } from './schools/schools.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 // Probes from the orchestrator carry no session. (Marked here because health/ has no
 // dependency on auth; the guard treats this exactly like @Public() on the class.)
@@ -86,6 +87,7 @@ export class AppModule {
         CollectionModule,
         ProjectsModule,
         AssignmentsModule,
+        SubmissionsModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

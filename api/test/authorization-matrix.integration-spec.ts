@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema } from 'graphql';
 import { createTestApp, type TestApp } from './test-app';
-import { briefContent, newAssignment, newBrief, newTeam } from './project-factories';
+import { briefContent, newAssignment, newBrief, newTeam, newWork } from './project-factories';
 import { newAccountLink, newClass, newPupil, newSession, newStaff, newWorld, signInPupil, signInStaff, STAFF_PASSWORD, type World } from './factories';
 
 /**
@@ -67,6 +67,12 @@ async function worldAssignment(w: World, t: TestApp, mode: 'INDIVIDUAL' | 'TEAM'
   return newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id, mode });
 }
 
+/** The world's pupil's work on a fresh assignment of the world's class. */
+async function pupilWork(w: World, t: TestApp, submitted: boolean) {
+  const assignment = await worldAssignment(w, t, 'INDIVIDUAL');
+  return newWork(t, { assignmentId: assignment.id, pupilId: w.pupil.id, submitted });
+}
+
 const ROWS: Record<string, Row> = {
   // Public
   collectionObjects: { document: `{ collectionObjects(first: 1) { totalCount } }`, allowed: EVERYONE },
@@ -91,6 +97,50 @@ const ROWS: Record<string, Row> = {
     document: `mutation ($input: ImportCollectionInput!) { importCollectionObjects(input: $input) { imported } }`,
     variables: () => ({ input: { format: 'CSV', content: `accessionNumber,titleZh,titleEn\nI-${Math.random().toString(36).slice(2)},玉璧,Jade disc` } }),
     allowed: ['educator'],
+  },
+  // The pupil's work (issue 5): the pupil, their team and the class's teachers
+  myWork: {
+    document: `query ($id: ID!) { myWork(assignmentId: $id) { id } }`,
+    variables: async (w, t) => ({ id: (await worldAssignment(w, t, 'INDIVIDUAL')).id }),
+    allowed: ['pupil', 'classmate'],
+  },
+  work: {
+    document: `query ($id: ID!) { work(id: $id) { id } }`,
+    variables: async (w, t) => ({ id: (await pupilWork(w, t, false)).id }),
+    allowed: ['pupil', 'teacher'],
+  },
+  workVersion: {
+    document: `query ($id: ID!) { workVersion(id: $id) { id } }`,
+    variables: async (w, t) => ({ id: (await pupilWork(w, t, true)).versionId }),
+    allowed: ['pupil', 'teacher'],
+  },
+  compareWorkVersions: {
+    document: `query ($a: ID!, $b: ID!) { compareWorkVersions(fromVersionId: $a, toVersionId: $b) { partKey } }`,
+    variables: async (w, t) => {
+      const { versionId } = await pupilWork(w, t, true);
+      return { a: versionId, b: versionId };
+    },
+    allowed: ['pupil', 'teacher'],
+  },
+  saveWorkPart: {
+    document: `mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }`,
+    variables: async (w, t) => ({ input: { workId: (await pupilWork(w, t, false)).id, partKey: 'REFLECTION', baseRevision: 1, body: { type: 'doc', content: [] } } }),
+    allowed: ['pupil'],
+  },
+  submitWork: {
+    document: `mutation ($input: SubmitWorkInput!) { submitWork(input: $input) { version { id } } }`,
+    variables: async (w, t) => ({ input: { workId: (await pupilWork(w, t, false)).id, scope: 'PROJECT', idempotencyKey: `k-${Math.random()}` } }),
+    allowed: ['pupil'],
+  },
+  withdrawSubmission: {
+    document: `mutation ($input: SubmissionIdInput!) { withdrawSubmission(input: $input) { version { status } } }`,
+    variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId } }),
+    allowed: ['pupil'],
+  },
+  openSubmission: {
+    document: `mutation ($input: SubmissionIdInput!) { openSubmission(input: $input) { version { opened } } }`,
+    variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId } }),
+    allowed: ['teacher'],
   },
   signIn: {
     document: `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`,

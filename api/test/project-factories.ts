@@ -65,3 +65,20 @@ export async function newTeam(t: TestApp, assignmentId: string, pupilIds: string
   }
   return row;
 }
+
+/** Work of one pupil on an assignment, with a drafted part; `submitted` adds attempt 1 of the project. */
+export async function newWork(
+  t: TestApp,
+  opts: { assignmentId: string; pupilId: string; submitted?: boolean; partKey?: string },
+): Promise<{ id: string; versionId: string | null }> {
+  const [work] = await t.dataSource.query(`INSERT INTO work (assignment_id, pupil_id) VALUES ($1, $2) RETURNING id`, [opts.assignmentId, opts.pupilId]);
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '我看到了一条龙' }] }] };
+  await t.dataSource.query(`INSERT INTO work_part (work_id, part_key, body, revision) VALUES ($1, $2, $3, 1)`, [work.id, opts.partKey ?? 'REFLECTION', JSON.stringify(body)]);
+  if (!opts.submitted) return { id: work.id, versionId: null };
+  const [version] = await t.dataSource.query(
+    `INSERT INTO work_version (work_id, scope, attempt, idempotency_key, parts, status, late, submitted_at, status_changed_at)
+     VALUES ($1, 'PROJECT', 1, $2, $3, 'SUBMITTED', false, now(), now()) RETURNING id`,
+    [work.id, `key-${randomUUID()}`, JSON.stringify([{ partKey: opts.partKey ?? 'REFLECTION', body, evidence: [], attachmentIds: [], revision: 1 }])],
+  );
+  return { id: work.id, versionId: version.id };
+}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { zonedToInstant } from '@lmr/domain';
 import { AccessService } from '../common/access.service';
-import { badInput, forbidden, notFound } from '../common/errors';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { pageRequest, toPage } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
@@ -252,7 +252,10 @@ export class AssignmentsService {
     });
   }
 
+  /** Teams are re-formed only before any team has started work: a team's work is never dropped. */
   private async replaceTeams(tx: EntityManager, assignmentId: string, teams: { name: string; pupilIds: string[] }[]) {
+    const [{ started }] = await tx.query(`SELECT EXISTS (SELECT 1 FROM work WHERE assignment_id = $1 AND team_id IS NOT NULL) AS started`, [assignmentId]);
+    if (started) throw conflict('teams have started their work; move pupils one by one instead', { field: 'assignmentId' });
     await tx.delete(TeamEntity, { assignmentId });
     for (const team of teams) {
       const saved = await tx.save(tx.create(TeamEntity, { assignmentId, name: team.name }));
@@ -277,6 +280,15 @@ export class AssignmentsService {
       );
       if (!rows[0]) throw notFound('team');
       const assignmentId = rows[0].assignment_id;
+      // Pupils move freely until their team (old or new) has submitted work.
+      const [{ submitted }] = await tx.query(
+        `SELECT EXISTS (
+           SELECT 1 FROM work w JOIN work_version v ON v.work_id = w.id
+            WHERE w.assignment_id = $1 AND (w.team_id = $2 OR w.team_id = (SELECT team_id FROM team_member WHERE assignment_id = $1 AND pupil_id = $3))
+              AND v.status <> 'WITHDRAWN') AS submitted`,
+        [assignmentId, teamId, viewer.id],
+      );
+      if (submitted) throw conflict('your team has submitted work; ask your teacher to change teams', { field: 'teamId' });
       await tx.delete(TeamMemberEntity, { assignmentId, pupilId: viewer.id });
       await tx.insert(TeamMemberEntity, { teamId, pupilId: viewer.id, assignmentId });
       return this.teams(assignmentId, tx);

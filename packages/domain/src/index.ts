@@ -14,3 +14,4 @@ export * from './collection.js';
 export * from './rich-text.js';
 export * from './work.js';
 export * from './submissions.js';
+export * from './diff.js';

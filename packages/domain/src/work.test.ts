@@ -80,3 +80,17 @@ describe('submission states', () => {
     expect(progressState('RETURNED', true)).toBe('RETURNED');
   });
 });
+
+describe('diffLines', () => {
+  it('marks what was added, removed and kept', async () => {
+    const { diffLines } = await import('./diff.js');
+    expect(diffLines('龙\n玉\n红山', '龙\n白玉\n红山\n五千年')).toEqual([
+      { op: 'same', text: '龙' },
+      { op: 'removed', text: '玉' },
+      { op: 'added', text: '白玉' },
+      { op: 'same', text: '红山' },
+      { op: 'added', text: '五千年' },
+    ]);
+    expect(diffLines('', 'a')).toEqual([{ op: 'added', text: 'a' }]);
+  });
+});
