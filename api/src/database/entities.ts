@@ -2,6 +2,7 @@ import { AssignmentEntity } from '../assignments/assignment.entity';
 import { TeamEntity, TeamMemberEntity } from '../assignments/team.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CollectionObjectEntity } from '../collection/collection-object.entity';
+import { CheckInEntity, CommentBankEntryEntity, FeedbackCommentEntity, FeedbackEntity } from '../feedback/feedback.entity';
 import { CollectionObjectImageEntity } from '../files/collection-image.entity';
 import { StoredFileEntity, UploadTicketEntity } from '../files/stored-file.entity';
 import { AccountLinkEntity } from '../identity/account-link.entity';
@@ -12,6 +13,8 @@ import { CohortPupilEntity } from '../schools/cohort-pupil.entity';
 import { CohortTeacherEntity } from '../schools/cohort-teacher.entity';
 import { CohortEntity } from '../schools/cohort.entity';
 import { MuseumEntity } from '../schools/museum.entity';
+import { NominationEntity } from '../nominations/nomination.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { BriefVersionEntity } from '../projects/brief-version.entity';
 import { BriefEntity } from '../projects/brief.entity';
 import { SchoolEntity } from '../schools/school.entity';
@@ -43,4 +46,10 @@ export const ENTITIES = [
   WorkEntity,
   WorkPartEntity,
   WorkVersionEntity,
+  FeedbackEntity,
+  FeedbackCommentEntity,
+  CommentBankEntryEntity,
+  CheckInEntity,
+  NotificationEntity,
+  NominationEntity,
 ];

@@ -3,10 +3,12 @@ import { Foundation1795597162905 } from './1795597162905-Foundation';
 import { AccessControl1795597968597 } from './1795597968597-AccessControl';
 import { BriefsAndAssignments1795598631528 } from './1795598631528-BriefsAndAssignments';
 import { FilesAndWork1795599360439 } from './1795599360439-FilesAndWork';
+import { FeedbackNotificationsNominations1795599741700 } from './1795599741700-FeedbackNotificationsNominations';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
   AccessControl1795597968597,
   BriefsAndAssignments1795598631528,
   FilesAndWork1795599360439,
+  FeedbackNotificationsNominations1795599741700,
 ];
