@@ -1,0 +1,303 @@
+// npm run bench [-- --size small|district] [--seed 1] [--duration 10] [--connections 20] [--profile]
+// Builds (once) a district-sized data set in PostgreSQL, starts the built API and a bare Apollo
+// Server, loads both from this separate process with autocannon, and writes a Markdown and a
+// JSON report to bench/results/. Numbers are measured here, never asserted in tests.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { BIG_CLASS, benchId, buildDistrict, SIZES } from './district.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values: opts } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'district' },
+    seed: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+if (!SIZES[opts.size]) throw new Error(`--size is one of ${Object.keys(SIZES).join(', ')}`);
+const seed = Number(opts.seed);
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `lmr_bench_${opts.size}_${seed}`;
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+const API_PORT = 3200;
+const BARE_PORT = 3201;
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+async function prepareDatabase() {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount > 0;
+  if (exists) {
+    const c = new pg.Client({ connectionString: dbUrl });
+    await c.connect();
+    const marked = (await c.query(`SELECT to_regclass('bench_marker') IS NOT NULL AS ok`)).rows[0].ok;
+    await c.end();
+    if (marked) {
+      await admin.end();
+      log(`data set ${dbName} already built`);
+      return;
+    }
+    await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+  }
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  // Migrations run when the API starts; start it once to create the schema, then fill it.
+  const api = await startApi(false);
+  await stop(api);
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const started = Date.now();
+  log(`building the ${opts.size} data set (seed ${seed}) in ${dbName}…`);
+  await buildDistrict(c, opts.size, seed);
+  const counts = (await c.query(`SELECT (SELECT count(*) FROM app_user WHERE role = 'PUPIL') AS pupils, (SELECT count(*) FROM work_version) AS versions, (SELECT count(*) FROM assignment) AS assignments`)).rows[0];
+  await c.end();
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.pupils} pupils, ${counts.assignments} assignments, ${counts.versions} submission versions`);
+}
+
+const children = new Set();
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+function startProcess(command, args, env, readyPattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    const onData = (d) => {
+      out += d.toString();
+      if (readyPattern.test(out)) resolve(child);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out.slice(-2000)}`)));
+  });
+}
+
+function startApi(profile) {
+  return startProcess(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results')}`] : []), join(root, 'api', 'dist', 'main.js')],
+    { DATABASE_URL: dbUrl, PORT: String(API_PORT), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', GRAPHQL_SQL_COUNT: 'true', DB_POOL_SIZE: '20', DEMO_SEED: 'never', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000' },
+    /is running at/,
+  );
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => {
+      children.delete(child);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function gql(port, token, query, variables) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+const token = (userId) => `bench-${userId}`;
+
+/** Runs autocannon against one operation; requests come from `next()` (a body and token each time). */
+function load(port, next, { amount } = {}) {
+  let graphqlErrors = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        ...(amount ? { amount } : { duration }),
+        requests: [
+          {
+            method: 'POST',
+            path: '/graphql',
+            setupRequest: (req) => {
+              const { body, token: t } = next();
+              return { ...req, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) } };
+            },
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve({ result, graphqlErrors })),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+async function main() {
+  await prepareDatabase();
+  const S = SIZES[opts.size];
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  const bigClassTeacher = benchId('teacher1');
+  const pupils = Array.from({ length: Math.min(S.pupils, 2000) }, (_, i) => i + 1);
+  const classOf = (i) => (i <= BIG_CLASS ? 1 : 2 + ((i - BIG_CLASS - 1) % (S.classes - 1)));
+  const assignmentOf = (i, k = 0) => benchId(`assignment${(classOf(i) - 1) * S.assignmentsPerClass + 1 + k}`);
+  const drafts = (
+    await db.query(
+      `SELECT w.id AS work_id, w.pupil_id, p.revision FROM work w JOIN work_part p ON p.work_id = w.id AND p.part_key = 'REFLECTION'
+        WHERE NOT EXISTS (SELECT 1 FROM work_version v WHERE v.work_id = w.id AND v.scope = 'PROJECT') ORDER BY w.id LIMIT 3000`,
+    )
+  ).rows;
+  const toGrade = (
+    await db.query(
+      `SELECT v.id FROM work_version v JOIN work w ON w.id = v.work_id WHERE w.assignment_id = $1 AND v.scope = 'PROJECT' AND v.status = 'SUBMITTED' LIMIT 20`,
+      [benchId('assignment1')],
+    )
+  ).rows.map((r) => r.id);
+
+  const api = await startApi(opts.profile);
+  const bare = await startProcess(process.execPath, [join(here, 'bare-apollo.mjs')], { PORT: String(BARE_PORT) }, /ready/);
+  const pick = (list) => list[Math.floor(Math.random() * list.length)];
+  const revisions = new Map(drafts.map((d) => [d.work_id, d.revision]));
+  // Half the unsubmitted drafts take autosaves, the other half (up to 1,000) rush to submit.
+  const half = Math.min(1000, Math.floor(drafts.length / 2));
+  const saveTargets = drafts.slice(0, half);
+  const rushTargets = drafts.slice(half, half + 1000);
+  let rushIndex = 0;
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '我又发现了一个细节。' }] }] };
+
+  const operations = [
+    { name: 'floor: bare Apollo Server { __typename }', port: BARE_PORT, next: () => ({ body: { query: '{ __typename }' } }) },
+    { name: 'floor: this server { __typename }', next: () => ({ body: { query: '{ __typename }' } }) },
+    {
+      name: 'pupil home',
+      next: () => ({ token: token(benchId(`pupil${pick(pupils)}`)), body: { query: '{ myAssignments { edges { node { id title { zh } dueAt nextMilestone { number dueAt } } } } }' } }),
+    },
+    {
+      name: 'open the workspace',
+      next: () => {
+        const i = pick(pupils);
+        return { token: token(benchId(`pupil${i}`)), body: { query: 'query ($id: ID!) { myWork(assignmentId: $id) { id editable parts { partKey revision body } versions { id attempt status } } }', variables: { id: assignmentOf(i) } } };
+      },
+    },
+    {
+      name: 'save a draft',
+      next: () => {
+        const d = pick(saveTargets);
+        const base = revisions.get(d.work_id);
+        revisions.set(d.work_id, base + 1);
+        return {
+          token: token(d.pupil_id),
+          body: { query: 'mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }', variables: { input: { workId: d.work_id, partKey: 'REFLECTION', baseRevision: base, body: doc } } },
+        };
+      },
+      note: 'conflicts counted as errors: concurrent saves of one pupil race on purpose',
+    },
+    {
+      name: `class progress (${BIG_CLASS} pupils)`,
+      next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { classProgress(assignmentId: $id) { rows { name state late needsAttention attempt score milestones { state late } } stateCounts { state count } rubricResults { levelCounts } } }', variables: { id: benchId('assignment1') } } }),
+    },
+    {
+      name: 'grading view',
+      next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { gradingView(versionId: $id) { version { id attempt parts { partKey body evidence { kind } } } ownerName rubric { key levels { points } } feedback { rowVersion } checkIns { text } previousVersionId nextVersionId } }', variables: { id: pick(toGrade) } } }),
+    },
+    {
+      name: 'gradebook',
+      next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { gradebook(classId: $id) { columns { maxPoints } rows { pupil { displayName } total totalMax cells { state score } } } }', variables: { id: benchId('class1') } } }),
+    },
+    {
+      name: 'collection search',
+      next: () => ({ body: { query: 'query ($q: String) { collectionObjects(search: $q, first: 20) { totalCount edges { node { id title { zh en } period { zh } themes } } } }', variables: { q: `文物 ${Math.floor(Math.random() * 50)}` } } }),
+    },
+    {
+      name: `deadline rush (${rushTargets.length} submits)`,
+      amount: rushTargets.length,
+      next: () => {
+        const d = rushTargets[rushIndex++ % rushTargets.length];
+        return { token: token(d.pupil_id), body: { query: 'mutation ($input: SubmitWorkInput!) { submitWork(input: $input) { version { id attempt } } }', variables: { input: { workId: d.work_id, scope: 'PROJECT', idempotencyKey: `rush-${d.work_id}` } } } };
+      },
+    },
+  ];
+
+  const results = [];
+  for (const op of operations) {
+    const port = op.port ?? API_PORT;
+    const sample = op.next();
+    const probe = port === API_PORT ? await gql(port, sample.token, sample.body.query, sample.body.variables) : null;
+    if (op.name.startsWith('save')) revisions.clear(), drafts.forEach((d) => revisions.set(d.work_id, d.revision));
+    if (op.name.startsWith('deadline')) rushIndex = 0;
+    log(`${op.name}…`);
+    const { result, graphqlErrors } = await load(port, op.next, { amount: op.amount });
+    results.push({
+      operation: op.name,
+      requestsPerSecond: Math.round(result.requests.average),
+      requests: result.requests.total,
+      p50: result.latency.p50,
+      p95: result.latency.p97_5 ?? result.latency.p95,
+      p99: result.latency.p99,
+      errors: result.errors + result.non2xx + graphqlErrors,
+      durationSeconds: result.duration,
+      sqlStatements: probe?.extensions?.sqlStatements ?? null,
+      note: op.note ?? null,
+    });
+  }
+
+  // The rush must leave exactly one attempt per pupil: no lost and no duplicated versions.
+  const check = (
+    await db.query(`SELECT count(*) FILTER (WHERE n = 1) AS one, count(*) FILTER (WHERE n > 1) AS dup, count(*) AS total FROM (SELECT w.id, count(v.id) AS n FROM work w LEFT JOIN work_version v ON v.work_id = w.id AND v.scope = 'PROJECT' WHERE w.id = ANY($1::uuid[]) GROUP BY w.id) x`, [rushTargets.map((d) => d.work_id)])
+  ).rows[0];
+  // Undo the rush so the next run starts from the same data.
+  await db.query(`DELETE FROM work_version WHERE idempotency_key LIKE 'rush-%'`);
+  await db.end();
+  await stop(api);
+  await stop(bare);
+
+  const floor = results.find((r) => r.operation.startsWith('floor: this'))?.requestsPerSecond ?? 1;
+  const bareFloor = results.find((r) => r.operation.startsWith('floor: bare'))?.requestsPerSecond ?? 1;
+  for (const r of results) r.ratioToFloor = Math.round((r.requestsPerSecond / floor) * 100) / 100;
+  const report = {
+    when: new Date().toISOString(),
+    size: opts.size,
+    seed,
+    connections,
+    durationSeconds: duration,
+    machine: `${process.platform} ${process.arch}, node ${process.version}`,
+    floorVsBareApollo: Math.round((floor / bareFloor) * 100) / 100,
+    deadlineRush: { works: Number(check.total), exactlyOneVersion: Number(check.one), duplicated: Number(check.dup) },
+    results,
+  };
+  const stamp = report.when.replace(/[:.]/g, '-');
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const table = [
+    '| operation | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | SQL statements |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.operation} | ${r.requestsPerSecond} | ${r.ratioToFloor} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlStatements ?? '–'} |`),
+  ].join('\n');
+  const md = `# Benchmark ${report.when}\n\nSize **${opts.size}** (seed ${seed}), ${connections} connections, ${duration} s per operation, PostgreSQL on the same machine; ${report.machine}.\n\nThis server's \`{ __typename }\` floor is **${report.floorVsBareApollo}×** a bare Apollo Server 5 in the same run.\n\n${table}\n\nDeadline rush: ${report.deadlineRush.exactlyOneVersion} of ${report.deadlineRush.works} works have exactly one submitted version, ${report.deadlineRush.duplicated} duplicated.\n\n"p95" is autocannon's p97.5 where p95 is not reported. Not yet measured: the educator's review queue and the public exhibition page (not built yet).\n`;
+  writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(dir, `${stamp}.md`), md);
+  writeFileSync(join(dir, 'latest.md'), md);
+  process.stdout.write(`\n${md}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
