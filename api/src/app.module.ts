@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
@@ -12,16 +14,21 @@ import { AccessModule } from './common/access.module';
 import { AppConfigModule } from './common/app-config.module';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/errors';
+import { HttpDomainErrorFilter } from './common/http-errors.filter';
 import { Public } from './common/public.decorator';
 import type { AuthRequest, GraphQLContext } from './common/request-context';
 import { requestLogPlugin } from './common/request-log.plugin';
 import type { AppConfig } from './config/config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { HealthController } from './health/health.controller';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { NominationsModule } from './nominations/nominations.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { SchoolsModule } from './schools/schools.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -33,12 +40,16 @@ Public()(HealthController);
  * HTTP: @as-integrations/fastify calls this with (request, reply), not with one object.
  * WebSocket (graphql-ws): with its context ({ connectionParams, extra: { request } }); each
  * operation gets a fresh request-like object carrying the upgrade request's headers, so the
- * session is looked up again for every subscription rather than once per socket.
+ * session is looked up again for every subscription rather than once per socket. A browser
+ * sends the session cookie with the upgrade; other clients, which cannot set headers on it,
+ * put `authorization: "Bearer …"` in the connection_init payload instead.
  */
 function graphQLContext(first: AuthRequest | WsContext, reply?: FastifyReply): GraphQLContext {
   if ('extra' in first && first.extra?.request) {
     const upgrade = first.extra.request;
-    return { req: { headers: upgrade.headers, ip: upgrade.socket?.remoteAddress ?? '' } as AuthRequest, reply: undefined };
+    const authorization = first.connectionParams?.authorization;
+    const headers = typeof authorization === 'string' ? { ...upgrade.headers, authorization } : upgrade.headers;
+    return { req: { headers, ip: upgrade.socket?.remoteAddress ?? '' } as AuthRequest, reply: undefined };
   }
   return { req: first as AuthRequest, reply };
 }
@@ -46,6 +57,29 @@ function graphQLContext(first: AuthRequest | WsContext, reply?: FastifyReply): G
 interface WsContext {
   connectionParams?: Record<string, unknown>;
   extra?: { request?: IncomingMessage };
+}
+
+/**
+ * Over HTTP graphql-js would run a subscription's resolver once without an event (and
+ * without the guard, which runs when subscribing): refuse it before execution instead.
+ */
+const subscriptionsOnlyOverWebSocket: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) on /graphql', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+/** Errors over WebSocket get the same shape (code, no internals) as over HTTP. */
+function formatWsErrors(format: ReturnType<typeof formatGraphQLError>) {
+  return (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => format(e.toJSON(), e));
 }
 
 export interface AppDeps {
@@ -57,6 +91,7 @@ export interface AppDeps {
 @Module({})
 export class AppModule {
   static forRoot({ config, database, logger }: AppDeps): DynamicModule {
+    const formatWs = formatWsErrors(formatGraphQLError(logger));
     return {
       module: AppModule,
       imports: [
@@ -75,8 +110,16 @@ export class AppModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           formatError: formatGraphQLError(logger),
-          plugins: [requestLogPlugin(logger)],
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+          plugins: [requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount }), subscriptionsOnlyOverWebSocket],
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatWs(result.errors) } : undefined),
+              // Errors that end a subscription (e.g. the guard refusing it) come this way. Nest's
+              // type omits graphql-ws's onError but passes it on.
+              ...({ onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => formatWs(errors) } as object),
+            },
+          },
           context: graphQLContext,
         }),
         HealthModule,
@@ -87,10 +130,17 @@ export class AppModule {
         CollectionModule,
         ProjectsModule,
         AssignmentsModule,
+        FilesModule,
         SubmissionsModule,
+        FeedbackModule,
+        NotificationsModule,
+        NominationsModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpDomainErrorFilter },
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type AppDeps } from './app.module';
 import { PinoNestLogger } from './common/logger';
+import { withStatementCounter } from './common/sql-count';
 
 /** Paths the portal must never shadow. */
 const API_PREFIXES = ['/graphql', '/health', '/files'];
@@ -18,9 +19,13 @@ export async function createApp(deps: AppDeps): Promise<NestFastifyApplication> 
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  // Each request counts its own SQL statements (logged per GraphQL operation).
+  adapter.getInstance().addHook('onRequest', (_request, _reply, done) => withStatementCounter(done));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
     logger: new PinoNestLogger(deps.logger),
     bufferLogs: false,
+    // Let start-up errors reach main(), which reports them in one line.
+    abortOnError: false,
   });
   const webDist = deps.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildSchema } from 'graphql';
+import { EventBus } from '../src/notifications/event-bus';
+import { notificationChannel, NotificationsService } from '../src/notifications/notifications.service';
+import { errorsOf, listeningUrl, subscribe, until } from './graphql-ws';
 import { createTestApp, type TestApp } from './test-app';
 import { briefContent, newAssignment, newBrief, newTeam, newWork } from './project-factories';
 import { newAccountLink, newClass, newPupil, newSession, newStaff, newWorld, signInPupil, signInStaff, STAFF_PASSWORD, type World } from './factories';
@@ -10,6 +13,8 @@ import { newAccountLink, newClass, newPupil, newSession, newStaff, newWorld, sig
  * Every query and mutation in schema.gql, run as every kind of person. Allowed ones must
  * succeed; everyone else gets NOT_FOUND, FORBIDDEN or (anonymous) UNAUTHENTICATED and no
  * data. An operation without a row here fails the test: add one when you add an operation.
+ * Subscriptions go over WebSocket (graphql-ws), their only transport: an allowed persona
+ * subscribes and receives an event raised for them; anyone else is refused.
  */
 const PERSONAS = [
   'anonymous',
@@ -41,6 +46,8 @@ interface Row {
   allowed: readonly Persona[];
   /** The persona needs a session it may use up (sign-out). */
   freshSession?: boolean;
+  /** A subscription: once the persona's subscription is live, raises an event it must receive. */
+  subscription?: { ready: (t: TestApp, userId: string) => boolean; raise: (t: TestApp, userId: string) => Promise<void> };
 }
 
 /** A class of the world's school A, taught by `teacher`, with `pupil` and `classmate` on it: changed freely by one row. */
@@ -71,6 +78,23 @@ async function worldAssignment(w: World, t: TestApp, mode: 'INDIVIDUAL' | 'TEAM'
 async function pupilWork(w: World, t: TestApp, submitted: boolean) {
   const assignment = await worldAssignment(w, t, 'INDIVIDUAL');
   return newWork(t, { assignmentId: assignment.id, pupilId: w.pupil.id, submitted });
+}
+
+/** A graded project attempt of the world's pupil, as nominations need. */
+async function gradedVersion(w: World, t: TestApp): Promise<string> {
+  const { versionId } = await pupilWork(w, t, true);
+  await t.dataSource.query(`UPDATE work_version SET status = 'GRADED' WHERE id = $1`, [versionId]);
+  return versionId!;
+}
+
+/** A nomination of the world's pupil's graded work, recorded by the class's teacher. */
+async function worldNomination(w: World, t: TestApp): Promise<string> {
+  const [row] = await t.dataSource.query(
+    `INSERT INTO nomination (version_id, statement, nominated_by_id, guardian_consent, credit_style, consent_recorded_by_id, consent_recorded_at)
+     VALUES ($1, 'Careful drawing of the mirror', $2, true, 'ANONYMOUS', $2, now()) RETURNING id`,
+    [await gradedVersion(w, t), w.teacher.id],
+  );
+  return row.id;
 }
 
 const ROWS: Record<string, Row> = {
@@ -140,6 +164,118 @@ const ROWS: Record<string, Row> = {
   openSubmission: {
     document: `mutation ($input: SubmissionIdInput!) { openSubmission(input: $input) { version { opened } } }`,
     variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId } }),
+    allowed: ['teacher'],
+  },
+  // Notifications (issue 6): everyone's own
+  notifications: { document: `{ notifications(first: 5) { unreadCount edges { node { id } } } }`, allowed: SIGNED_IN },
+  markNotificationsRead: {
+    document: `mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`,
+    variables: () => ({ input: { ids: null } }),
+    allowed: SIGNED_IN,
+  },
+  notificationAdded: {
+    document: `subscription { notificationAdded { id kind } }`,
+    allowed: SIGNED_IN,
+    subscription: {
+      ready: (t, userId) => t.app.get(EventBus).listenerCount(notificationChannel(userId)) > 0,
+      raise: async (t, userId) => {
+        const notifications = t.app.get(NotificationsService);
+        await notifications.publish(await t.dataSource.transaction((tx) => notifications.record(tx, [{ userId, kind: 'FEEDBACK' }])));
+      },
+    },
+  },
+  // Nominating for the museum (issue 6): the class's teachers; consent also the museum's admins
+  classNominations: {
+    document: `query ($id: ID!) { classNominations(classId: $id) { id state } }`,
+    variables: (w) => ({ id: w.cls.id }),
+    allowed: ['teacher'],
+  },
+  nominateWork: {
+    document: `mutation ($input: NominateWorkInput!) { nominateWork(input: $input) { nomination { id } } }`,
+    variables: async (w, t) => ({ input: { versionId: await gradedVersion(w, t), statement: 'Looked closely at the dragon', guardianConsent: true, creditStyle: 'FIRST_NAME_INITIAL_SCHOOL' } }),
+    allowed: ['teacher'],
+  },
+  withdrawConsent: {
+    document: `mutation ($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { nomination { consentWithdrawnAt } } }`,
+    variables: async (w, t) => ({ input: { nominationId: await worldNomination(w, t) } }),
+    allowed: ['teacher', 'admin'],
+  },
+  // Teachers' feedback (issue 6): the class's teachers only
+  classProgress: {
+    document: `query ($id: ID!) { classProgress(assignmentId: $id) { rows { state } } }`,
+    variables: async (w, t) => ({ id: (await worldAssignment(w, t, 'INDIVIDUAL')).id }),
+    allowed: ['teacher'],
+  },
+  gradingView: {
+    document: `query ($id: ID!) { gradingView(versionId: $id) { version { id } } }`,
+    variables: async (w, t) => ({ id: (await pupilWork(w, t, true)).versionId }),
+    allowed: ['teacher'],
+  },
+  gradebook: { document: `query ($id: ID!) { gradebook(classId: $id) { rows { total } } }`, variables: (w) => ({ id: w.cls.id }), allowed: ['teacher'] },
+  commentBank: { document: `{ commentBank { id } }`, allowed: TEACHERS },
+  saveFeedback: {
+    document: `mutation ($input: SaveFeedbackInput!) { saveFeedback(input: $input) { feedback { rowVersion } } }`,
+    variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId, expectedRowVersion: 0, levels: [] } }),
+    allowed: ['teacher'],
+  },
+  returnWork: {
+    document: `mutation ($input: DecideInput!) { returnWork(input: $input) { version { status } } }`,
+    variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId, expectedRowVersion: 0 } }),
+    allowed: ['teacher'],
+  },
+  gradeWork: {
+    document: `mutation ($input: DecideInput!) { gradeWork(input: $input) { version { status } } }`,
+    variables: async (w, t) => {
+      const { versionId } = await pupilWork(w, t, true);
+      const [{ content }] = await t.dataSource.query(
+        `SELECT bv.content FROM work_version v JOIN work wk ON wk.id = v.work_id JOIN assignment a ON a.id = wk.assignment_id
+           JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE v.id = $1`,
+        [versionId],
+      );
+      const levels = content.rubric.map((c: { key: string }) => ({ criterionKey: c.key, level: 0, comment: null }));
+      await t.dataSource.query(`INSERT INTO feedback (version_id, levels, max_points, row_version, updated_at) VALUES ($1, $2, 3, 1, now())`, [versionId, JSON.stringify(levels)]);
+      return { input: { versionId, expectedRowVersion: 1 } };
+    },
+    allowed: ['teacher'],
+  },
+  releaseGrades: {
+    document: `mutation ($input: ReleaseGradesInput!) { releaseGrades(input: $input) { released } }`,
+    variables: async (w, t) => ({ input: { assignmentId: (await worldAssignment(w, t, 'INDIVIDUAL')).id } }),
+    allowed: ['teacher'],
+  },
+  addPartComment: {
+    document: `mutation ($input: AddPartCommentInput!) { addPartComment(input: $input) { comment { id } } }`,
+    variables: async (w, t) => ({ input: { versionId: (await pupilWork(w, t, true)).versionId, partKey: 'REFLECTION', text: '好' } }),
+    allowed: ['teacher'],
+  },
+  deletePartComment: {
+    document: `mutation ($input: IdInput!) { deletePartComment(input: $input) { deleted } }`,
+    variables: async (w, t) => {
+      const { versionId } = await pupilWork(w, t, true);
+      const [c] = await t.dataSource.query(`INSERT INTO feedback_comment (version_id, part_key, text, author_id) VALUES ($1, 'REFLECTION', 'x', $2) RETURNING id`, [versionId, w.teacher.id]);
+      return { input: { id: c.id } };
+    },
+    allowed: ['teacher'],
+  },
+  addBankComment: { document: `mutation { addBankComment(input: { text: "很好" }) { entries { id } } }`, allowed: TEACHERS },
+  removeBankComment: {
+    document: `mutation ($input: IdInput!) { removeBankComment(input: $input) { entries { id } } }`,
+    variables: async (w, t) => {
+      const [e] = await t.dataSource.query(`INSERT INTO comment_bank_entry (teacher_id, text) VALUES ($1, 'x') RETURNING id`, [w.teacher.id]);
+      return { input: { id: e.id } };
+    },
+    allowed: ['teacher'],
+  },
+  addCheckIn: {
+    document: `mutation ($input: AddCheckInInput!) { addCheckIn(input: $input) { checkIn { id } } }`,
+    variables: async (w, t) => {
+      const { id } = await pupilWork(w, t, false);
+      const [{ content }] = await t.dataSource.query(
+        `SELECT bv.content FROM work wk JOIN assignment a ON a.id = wk.assignment_id JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE wk.id = $1`,
+        [id],
+      );
+      return { input: { workId: id, milestoneKey: content.milestones[0].key, text: '加油' } };
+    },
     allowed: ['teacher'],
   },
   signIn: {
@@ -321,7 +457,42 @@ const ROWS: Record<string, Row> = {
     variables: async (w, t) => ({ input: { teamId: (await newTeam(t, (await worldAssignment(w, t, 'TEAM')).id)).id } }),
     allowed: ['pupil', 'classmate'],
   },
+  // Files (issue 5 attachments, issue 4 collection images); the HTTP endpoints are in files.integration-spec.ts
+  requestUpload: {
+    document: `mutation ($input: RequestUploadInput!) { requestUpload(input: $input) { ticket } }`,
+    variables: () => ({ input: { purpose: 'WORK_ATTACHMENT' } }),
+    allowed: [...PUPILS, ...TEACHERS],
+  },
+  addCollectionObjectImage: {
+    document: `mutation ($input: AddCollectionObjectImageInput!) { addCollectionObjectImage(input: $input) { object { id } } }`,
+    variables: async (w, t) => ({ input: { objectId: await objectM1(t), fileId: await collectionImageFile(w, t), caption: 'front' } }),
+    allowed: ['educator'],
+  },
+  removeCollectionObjectImage: {
+    document: `mutation ($input: RemoveCollectionObjectImageInput!) { removeCollectionObjectImage(input: $input) { object { id } } }`,
+    variables: async (w, t) => {
+      const objectId = await objectM1(t);
+      const fileId = await collectionImageFile(w, t);
+      await t.dataSource.query(`INSERT INTO collection_object_image (object_id, file_id) VALUES ($1, $2)`, [objectId, fileId]);
+      return { input: { objectId, fileId } };
+    },
+    allowed: ['educator'],
+  },
 };
+
+async function objectM1(t: TestApp): Promise<string> {
+  return (await t.dataSource.query(`SELECT id FROM collection_object WHERE accession_number = 'M-1'`))[0].id;
+}
+
+/** A collection image the world's educator uploaded (the row only: the matrix never reads the bytes). */
+async function collectionImageFile(w: World, t: TestApp): Promise<string> {
+  const [row] = await t.dataSource.query(
+    `INSERT INTO stored_file (uploaded_by_id, purpose, content_type, size_bytes, sha256, storage_key, width, height)
+     VALUES ($1, 'COLLECTION_IMAGE', 'image/png', 1, '', 'originals/matrix', 1, 1) RETURNING id`,
+    [w.educator.id],
+  );
+  return row.id;
+}
 
 function operationsInSchema(): string[] {
   const schema = buildSchema(readFileSync(join(process.cwd(), 'schema.gql'), 'utf8'));
@@ -372,12 +543,28 @@ describe('authorization matrix', () => {
     return ids[persona as Exclude<Persona, 'anonymous'>];
   };
 
+  /** Runs a subscription row over graphql-ws; answers like t.gql with the first message's payload. */
+  async function viaWebSocket(row: Row, variables: Record<string, unknown>, token: string | undefined, persona: Persona) {
+    const subscription = await subscribe(await listeningUrl(t), row.document, { token, variables });
+    try {
+      if (row.allowed.includes(persona)) {
+        const userId = userOf(persona);
+        await until(() => row.subscription!.ready(t, userId), `the subscription of ${persona}`);
+        await row.subscription!.raise(t, userId);
+      }
+      const message = await subscription.nextMessage();
+      return { data: message.type === 'next' ? message.payload.data : null, errors: errorsOf(message) };
+    } finally {
+      await subscription.close();
+    }
+  }
+
   describe.each(Object.keys(ROWS))('%s', (field) => {
     it.each(PERSONAS)('as %s', async (persona) => {
       const row = ROWS[field]!;
       const variables = row.variables ? await row.variables(w, t) : {};
       const token = persona === 'anonymous' ? undefined : row.freshSession ? await newSession(t, userOf(persona)) : tokens.get(persona);
-      const res = await t.gql(row.document, variables, { token });
+      const res = row.subscription ? await viaWebSocket(row, variables, token, persona) : await t.gql(row.document, variables, { token });
       if (row.allowed.includes(persona)) {
         expect(res.errors).toBeUndefined();
         expect(res.data?.[field]).toBeTruthy();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -26,16 +29,22 @@ export interface TestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   kind: 'postgres' | 'pglite';
+  /** DATA_DIR: the one given in env, or a temporary folder removed by close(). */
+  dataDir: string;
   http: () => ReturnType<typeof request>;
   /** Sends one GraphQL operation over real HTTP, as the portal does. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
-/** The real Nest app on a fresh migrated database of its own, reached over HTTP. */
+/**
+ * The real Nest app on a fresh migrated database of its own, reached over HTTP. Stored files
+ * go to a temporary DATA_DIR unless env names one.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db: TestDatabase = await freshDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', ...env }), webDist: null };
+  const ownDataDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'lmr-test-data-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env }), webDist: null };
   const app = await createApp({ config, database: db.database, logger: createLogger(config.logLevel) });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
@@ -44,6 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     dataSource: db.database.dataSource,
     kind: db.database.kind,
+    dataDir: config.dataDir,
     http,
     async gql(query, variables, opts = {}) {
       let req = http().post('/graphql').set('content-type', 'application/json');
@@ -56,6 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await db.dispose();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,8 @@ export interface AppConfig {
   demoSeed: DemoSeed;
   logLevel: LogLevel;
   graphqlIntrospection: boolean;
+  /** Put each GraphQL response's SQL statement count in `extensions.sqlStatements` (tests, benchmark). */
+  graphqlSqlCount: boolean;
   shutdownTimeoutMs: number;
   /** Folder of the built portal; null serves no portal (API only). */
   webDist: string | null;
@@ -29,7 +31,17 @@ export interface AppConfig {
   signInMaxFailuresPerAccount: number;
   signInMaxFailuresPerAddress: number;
   invitationDays: number;
+  /** The largest upload the files endpoint accepts. */
+  fileMaxBytes: number;
+  /** Where uploaded files live: under dataDir/files, or in an S3-compatible bucket. */
+  fileStore: FileStoreConfig;
+  /** Redis for events between API processes (notifications); null keeps them inside this process. */
+  redisUrl: string | null;
 }
+
+export type FileStoreConfig =
+  | { kind: 'local' }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export class ConfigError extends Error {
   constructor(
@@ -95,6 +107,53 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function redisUrl(env: Env): string | null {
+  const raw = read(env, 'REDIS_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a valid URL (expected redis://host:6379)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must start with redis:// or rediss:// (got "${url.protocol}//")`);
+  }
+  if (url.hostname === '') throw new ConfigError('REDIS_URL', 'names no host');
+  return raw;
+}
+
+function required(env: Env, name: string, when: string): string {
+  const value = read(env, name);
+  if (value === undefined) throw new ConfigError(name, `is required when ${when}`);
+  return value;
+}
+
+/** The S3 settings matter only with FILE_STORE=s3; otherwise they are ignored, even if malformed. */
+function fileStore(env: Env): FileStoreConfig {
+  const kind = oneOf(env, 'FILE_STORE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') return { kind };
+  const when = 'FILE_STORE=s3';
+  const endpoint = required(env, 'S3_ENDPOINT', when);
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new ConfigError('S3_ENDPOINT', `is not a valid URL (expected https://s3.example.com, got "${endpoint}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('S3_ENDPOINT', `must start with https:// or http:// (got "${url.protocol}//")`);
+  }
+  return {
+    kind,
+    endpoint: url.origin + url.pathname.replace(/\/+$/, ''),
+    bucket: required(env, 'S3_BUCKET', when),
+    region: required(env, 'S3_REGION', when),
+    accessKeyId: required(env, 'S3_ACCESS_KEY_ID', when),
+    secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY', when),
+  };
+}
+
 /**
  * Reads and validates the configuration. Throws ConfigError naming the first bad variable.
  * `defaults.webDist` is where the built portal lies relative to the running code.
@@ -115,6 +174,7 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     demoSeed: oneOf(env, 'DEMO_SEED', ['auto', 'always', 'never'] as const, 'auto'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    graphqlSqlCount: bool(env, 'GRAPHQL_SQL_COUNT', false),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 100, 60000),
     webDist: webDistRaw === undefined ? (defaults.webDist ?? null) : resolve(webDistRaw),
     pupilSessionHours: integer(env, 'PUPIL_SESSION_HOURS', 8, 1, 72),
@@ -125,5 +185,8 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     // A whole school often shares one address: a class of children mistyping codes must not lock it out.
     signInMaxFailuresPerAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
+    fileMaxBytes: integer(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    fileStore: fileStore(env),
+    redisUrl: redisUrl(env),
   };
 }

@@ -5,6 +5,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { pgliteDriver } from './pglite-driver';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { StatementCountingLogger } from '../common/sql-count';
 
 export type DatabaseConfig = Pick<
   AppConfig,
@@ -24,7 +25,7 @@ const common = {
   namingStrategy: new SnakeNamingStrategy(),
   uuidExtension: 'pgcrypto',
   installExtensions: false,
-  logging: false,
+  logger: new StatementCountingLogger(),
 } as const;
 
 /** Opens an embedded PGlite database; values come back typed as `pg` returns them. */

@@ -13,18 +13,18 @@ import {
   REFLECTION_PART,
   sanitizeDoc,
   type EvidenceItem,
-  type RichDoc,
   type SubmissionStatus,
 } from '@lmr/domain';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../common/errors';
 import { isUniqueViolation } from '../common/db-errors';
 import { isUuid } from '../common/ids';
+import { FilesService } from '../files/files.service';
 import type { Viewer } from '../common/viewer';
 import type { EvidenceInput, SaveWorkPartInput } from './submissions.input';
 import type { FrozenPart } from './work-content';
 import { WorkPartEntity } from './work-part.entity';
 import { WorkVersionEntity } from './work-version.entity';
-import { mapEvidence, type PartChanges, type Work, type WorkPart, type WorkVersion } from './work.model';
+import { mapPart, mapVersion, type PartChanges, type Work, type WorkPart, type WorkVersion } from './work.model';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -51,34 +51,12 @@ interface WorkRow {
 
 const MAX_IDEMPOTENCY_KEY = 100;
 
-function mapPart(p: { partKey: string; body: RichDoc; evidence: EvidenceItem[]; attachmentIds: string[]; revision: number; updatedAt?: Date | null }): WorkPart {
-  return {
-    partKey: p.partKey,
-    body: p.body,
-    evidence: p.evidence.map(mapEvidence),
-    attachmentIds: p.attachmentIds,
-    revision: p.revision,
-    updatedAt: p.updatedAt ?? null,
-  };
-}
-
-function mapVersion(v: WorkVersionEntity): WorkVersion {
-  return {
-    id: v.id,
-    workId: v.workId,
-    scope: v.scope,
-    attempt: v.attempt,
-    status: v.status,
-    late: v.late,
-    submittedAt: v.submittedAt,
-    opened: v.openedAt !== null,
-    parts: v.parts.map((p) => mapPart(p)),
-  };
-}
-
 @Injectable()
 export class SubmissionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly files: FilesService,
+  ) {}
 
   /** A piece of work the viewer may see; NOT_FOUND otherwise. `lock` takes the row for the transaction. */
   private async visibleWork(viewer: Viewer, workId: string, db: Db = this.dataSource, lock = false): Promise<WorkRow> {
@@ -161,7 +139,7 @@ export class SubmissionsService {
       const p = evidence.problems[0]!;
       throw badInput(`evidence.${p.index}.${p.field}`, `evidence ${p.index + 1}: ${p.field} ${p.problem.toLowerCase()}`, { problems: evidence.problems });
     }
-    const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+    const attachmentIds = [...new Set((input.attachmentIds ?? []).map((id) => id.toLowerCase()))];
     if (attachmentIds.length > MAX_ATTACHMENTS_PER_PART) throw badInput('attachmentIds', `at most ${MAX_ATTACHMENTS_PER_PART} attachments`);
     if (!Number.isInteger(input.baseRevision) || input.baseRevision < 0) throw badInput('baseRevision', 'baseRevision is a revision this part had');
 
@@ -170,7 +148,7 @@ export class SubmissionsService {
       if (!(await this.partKeys(tx, work)).has(input.partKey)) throw badInput('partKey', 'no such part in this assignment');
       if (!canEditDraft(await this.latestStatus(tx, work.id, PROJECT_SCOPE))) throw forbidden('the work waits for the teacher; take it back to change it');
       await this.checkObjects(tx, evidence.items);
-      await this.checkAttachments(tx, viewer, work.id, input.partKey, attachmentIds);
+      await this.checkAttachments(tx, viewer, attachmentIds);
 
       const current = await tx.findOneBy(WorkPartEntity, { workId: work.id, partKey: input.partKey });
       const currentRevision = current?.revision ?? 0;
@@ -200,17 +178,11 @@ export class SubmissionsService {
     if (index >= 0) throw badInput(`evidence.${index}.objectId`, 'the cited object is not in the collection');
   }
 
-  /** Attachments must be the pupil's own uploads, or files already on this part. */
-  private async checkAttachments(tx: Db, viewer: Viewer, workId: string, partKey: string, ids: string[]) {
+  /** Attachments must be files the pupil may read already: their own uploads, or files on their work. */
+  private async checkAttachments(tx: EntityManager, viewer: Viewer, ids: string[]) {
     if (ids.length === 0) return;
-    if (!ids.every(isUuid)) throw badInput('attachmentIds', 'an attachment is not a file you uploaded');
-    const rows: { id: string }[] = await tx.query(
-      `SELECT f.id FROM stored_file f
-        WHERE f.id = ANY($1::uuid[]) AND f.purpose = 'WORK_ATTACHMENT'
-          AND (f.uploaded_by_id = $2 OR EXISTS (SELECT 1 FROM work_part p WHERE p.work_id = $3 AND p.part_key = $4 AND f.id = ANY(p.attachment_ids)))`,
-      [ids, viewer.id, workId, partKey],
-    );
-    if (rows.length !== ids.length) throw badInput('attachmentIds', 'an attachment is not a file you uploaded');
+    const allowed = await this.files.attachableIds(viewer, ids, tx);
+    if (allowed.length !== ids.length) throw badInput('attachmentIds', 'an attachment is not a file you uploaded');
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { EvidenceItem, RichDoc, SubmissionStatus } from '@lmr/domain';
+import type { WorkVersionEntity } from './work-version.entity';
 import { RichTextScalar } from '../common/json.scalar';
 
 export const SubmissionStatusEnum = { SUBMITTED: 'SUBMITTED', WITHDRAWN: 'WITHDRAWN', RETURNED: 'RETURNED', GRADED: 'GRADED' } as const;
@@ -150,4 +151,29 @@ export function mapEvidence(item: EvidenceItem): Evidence {
   return item.kind === 'COLLECTION_OBJECT'
     ? { id: item.id, kind: item.kind, objectId: item.objectId, observation: item.observation, title: null, author: null, url: null, seenOn: null, note: null }
     : { id: item.id, kind: item.kind, objectId: null, observation: null, title: item.title, author: item.author, url: item.url, seenOn: item.seenOn, note: item.note };
+}
+
+export function mapPart(p: { partKey: string; body: RichDoc; evidence: EvidenceItem[]; attachmentIds: string[]; revision: number; updatedAt?: Date | null }): WorkPart {
+  return {
+    partKey: p.partKey,
+    body: p.body,
+    evidence: p.evidence.map(mapEvidence),
+    attachmentIds: p.attachmentIds,
+    revision: p.revision,
+    updatedAt: p.updatedAt ?? null,
+  };
+}
+
+export function mapVersion(v: WorkVersionEntity): WorkVersion {
+  return {
+    id: v.id,
+    workId: v.workId,
+    scope: v.scope,
+    attempt: v.attempt,
+    status: v.status,
+    late: v.late,
+    submittedAt: v.submittedAt,
+    opened: v.openedAt !== null,
+    parts: v.parts.map((p) => mapPart(p)),
+  };
 }

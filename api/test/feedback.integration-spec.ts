@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { newClass, newPupil, newStaff, newWorld, signInPupil, signInStaff, type World } from './factories';
+import { newAssignment, newBrief } from './project-factories';
+import { createTestApp, type TestApp } from './test-app';
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const SAVE_FEEDBACK = `mutation ($input: SaveFeedbackInput!) { saveFeedback(input: $input) { feedback { rowVersion overallComment score levels { criterionKey level points } } } }`;
+const DECIDE = (name: string) => `mutation ($input: DecideInput!) { ${name}(input: $input) { feedback { rowVersion score } version { status } } }`;
+const PUPIL_VIEW = `query ($id: ID!) { myWork(assignmentId: $id) { id versions { id attempt status feedback { overallComment score levels { level } released comments { text } } } checkIns { text } } }`;
+
+describe('teachers’ feedback, grading and progress', () => {
+  let t: TestApp;
+  let w: World;
+  let teacher: string;
+  let coTeacher: string;
+  let pupil: string;
+  let brief: Awaited<ReturnType<typeof newBrief>>;
+
+  beforeAll(async () => {
+    t = await createTestApp({ GRAPHQL_SQL_COUNT: 'true' });
+    w = await newWorld(t);
+    const co = await newStaff(t, { role: 'TEACHER', schoolId: w.schoolA.id });
+    await t.dataSource.query(`INSERT INTO cohort_teacher (cohort_id, teacher_id) VALUES ($1, $2)`, [w.cls.id, co.id]);
+    teacher = await signInStaff(t, w.teacher);
+    coTeacher = await signInStaff(t, co);
+    pupil = await signInPupil(t, w.pupil);
+    brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
+  });
+  afterAll(async () => t.close());
+
+  async function submitted(token: string, assignmentId: string, key: string, text = '我的研究') {
+    const work = (await t.gql(`query ($id: ID!) { myWork(assignmentId: $id) { id parts { partKey revision } } }`, { id: assignmentId }, { token })).data!.myWork;
+    const base = work.parts.find((p: any) => p.partKey === 'REFLECTION')?.revision ?? 0;
+    await t.gql(`mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }`, { input: { workId: work.id, partKey: 'REFLECTION', baseRevision: base, body: doc(text) } }, { token });
+    const res = await t.gql(`mutation ($input: SubmitWorkInput!) { submitWork(input: $input) { version { id attempt } } }`, { input: { workId: work.id, scope: 'PROJECT', idempotencyKey: key } }, { token });
+    expect(res.errors).toBeUndefined();
+    return { workId: work.id as string, versionId: res.data!.submitWork.version.id as string };
+  }
+
+  async function assignment() {
+    return (await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id })).id;
+  }
+
+  it('returns work with feedback, grades the next attempt, and shows the grade only once released', async () => {
+    const assignmentId = await assignment();
+    const first = await submitted(pupil, assignmentId, 'f1');
+    const view = await t.gql(`query ($id: ID!) { gradingView(versionId: $id) { version { attempt opened } ownerName rubric { key } feedback { rowVersion } } }`, { id: first.versionId }, { token: teacher });
+    expect(view.data!.gradingView).toMatchObject({ version: { attempt: 1 }, ownerName: w.pupil.displayName, feedback: null });
+    const criterion = brief.content.rubric[0]!.key;
+
+    const saved = await t.gql(SAVE_FEEDBACK, { input: { versionId: first.versionId, expectedRowVersion: 0, levels: [{ criterionKey: criterion, level: 0, comment: '再仔细看看' }], overallComment: '请补充证据' } }, { token: teacher });
+    expect(saved.data!.saveFeedback.feedback).toMatchObject({ rowVersion: 1, levels: [{ criterionKey: criterion, level: 0, points: 1 }] });
+    // Before a decision the pupil sees nothing of the teacher's draft.
+    expect((await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork.versions[0].feedback).toBeNull();
+
+    const returned = await t.gql(DECIDE('returnWork'), { input: { versionId: first.versionId, expectedRowVersion: 1 } }, { token: teacher });
+    expect(returned.data!.returnWork.version.status).toBe('RETURNED');
+    const pupilSees = (await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork.versions[0];
+    expect(pupilSees.feedback).toEqual({ overallComment: '请补充证据', score: null, levels: null, released: false, comments: [] });
+
+    const second = await submitted(pupil, assignmentId, 'f2', '我补充了证据');
+    const noLevels = await t.gql(DECIDE('gradeWork'), { input: { versionId: second.versionId, expectedRowVersion: 0 } }, { token: teacher });
+    expect(noLevels.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
+    await t.gql(SAVE_FEEDBACK, { input: { versionId: second.versionId, expectedRowVersion: 0, levels: [{ criterionKey: criterion, level: 1 }], overallComment: '很好' } }, { token: teacher });
+    const graded = await t.gql(DECIDE('gradeWork'), { input: { versionId: second.versionId, expectedRowVersion: 1 } }, { token: teacher });
+    expect(graded.data!.gradeWork).toEqual({ feedback: { rowVersion: 2, score: 3 }, version: { status: 'GRADED' } });
+    const hidden = (await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork.versions[0];
+    expect(hidden).toMatchObject({ attempt: 2, feedback: { overallComment: '很好', score: null, levels: null, released: false } });
+
+    const release = await t.gql(`mutation ($input: ReleaseGradesInput!) { releaseGrades(input: $input) { released } }`, { input: { assignmentId } }, { token: teacher });
+    expect(release.data!.releaseGrades.released).toBe(1);
+    const shown = (await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork.versions[0];
+    expect(shown.feedback).toMatchObject({ score: 3, levels: [{ level: 1 }], released: true });
+
+    const kinds = (await t.dataSource.query(`SELECT kind FROM notification WHERE user_id = $1 AND work_id = $2 ORDER BY created_at`, [w.pupil.id, first.workId])).map((r: any) => r.kind);
+    expect(kinds).toEqual(['RETURNED', 'FEEDBACK', 'GRADE_RELEASED']);
+    const again = await t.gql(DECIDE('returnWork'), { input: { versionId: second.versionId, expectedRowVersion: 2 } }, { token: teacher });
+    expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
+  });
+
+  it('refuses the second of two teachers saving from the same read, with the current state', async () => {
+    const assignmentId = await assignment();
+    const { versionId } = await submitted(pupil, assignmentId, 'c1');
+    const criterion = brief.content.rubric[0]!.key;
+    await t.gql(SAVE_FEEDBACK, { input: { versionId, expectedRowVersion: 0, levels: [], overallComment: 'first' } }, { token: teacher });
+    const a = await t.gql(SAVE_FEEDBACK, { input: { versionId, expectedRowVersion: 1, levels: [{ criterionKey: criterion, level: 1 }], overallComment: 'teacher A' } }, { token: teacher });
+    const b = await t.gql(SAVE_FEEDBACK, { input: { versionId, expectedRowVersion: 1, levels: [], overallComment: 'teacher B' } }, { token: coTeacher });
+    expect(a.data!.saveFeedback.feedback.rowVersion).toBe(2);
+    expect(b.data).toBeNull();
+    expect(b.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedRowVersion', current: { rowVersion: 2, overallComment: 'teacher A' } });
+  });
+
+  it('loses no update among many randomized simultaneous saves', async () => {
+    const assignmentId = await assignment();
+    const { versionId } = await submitted(pupil, assignmentId, 'r1');
+    const tokens = [teacher, coTeacher];
+    const READ = `query ($id: ID!) { gradingView(versionId: $id) { feedback { rowVersion overallComment } } }`;
+    // Each writer appends its mark to the comment it read; a refused save reads again and retries.
+    const writer = async (mark: string) => {
+      const token = tokens[Math.floor(Math.random() * tokens.length)]!;
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const fb = (await t.gql(READ, { id: versionId }, { token })).data!.gradingView.feedback;
+        await new Promise((r) => setTimeout(r, Math.random() * 5));
+        const res = await t.gql(SAVE_FEEDBACK, { input: { versionId, expectedRowVersion: fb?.rowVersion ?? 0, levels: [], overallComment: `${fb?.overallComment ?? ''}[${mark}]` } }, { token });
+        if (!res.errors) return;
+        expect(res.errors[0]!.extensions!.code).toBe('CONFLICT');
+      }
+      throw new Error(`writer ${mark} never got through`);
+    };
+    const marks = Array.from({ length: 12 }, (_, i) => `m${i}`);
+    await Promise.all(marks.map(writer));
+    const final = (await t.gql(READ, { id: versionId }, { token: teacher })).data!.gradingView.feedback;
+    expect(final.rowVersion).toBe(marks.length);
+    for (const mark of marks) expect(final.overallComment).toContain(`[${mark}]`);
+  });
+
+  it('shows class progress with a fixed number of SQL statements, whatever the class size', async () => {
+    const statementsFor = async (size: number) => {
+      const teacherUser = await newStaff(t, { role: 'TEACHER', schoolId: w.schoolA.id });
+      const cls = await newClass(t, { schoolId: w.schoolA.id, teacherIds: [teacherUser.id] });
+      const pupils = [];
+      for (let i = 0; i < size; i++) pupils.push(await newPupil(t, cls));
+      const a = await newAssignment(t, { classId: cls.id, briefId: brief.id, createdById: teacherUser.id });
+      for (const p of pupils.slice(0, 3)) await submitted(await signInPupil(t, p), a.id, `p-${p.id}`);
+      const res = await t.gql(
+        `query ($id: ID!) { classProgress(assignmentId: $id) { rows { name state late needsAttention milestones { state late } } stateCounts { state count } rubricResults { levelCounts } } }`,
+        { id: a.id },
+        { token: await signInStaff(t, teacherUser) },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.classProgress.rows).toHaveLength(size);
+      expect(res.data!.classProgress.stateCounts.find((c: any) => c.state === 'SUBMITTED').count).toBe(3);
+      return res.body.extensions.sqlStatements as number;
+    };
+    const small = await statementsFor(5);
+    const large = await statementsFor(50);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+  });
+
+  it('exports the gradebook as CSV that Excel opens with Chinese names', async () => {
+    await t.dataSource.query(`UPDATE app_user SET display_name = '王小明' WHERE id = $1`, [w.pupil.id]);
+    const book = await t.gql(`query ($id: ID!) { gradebook(classId: $id) { columns { maxPoints } rows { pupil { displayName } total totalMax cells { state score } } } }`, { id: w.cls.id }, { token: teacher });
+    const me = book.data!.gradebook.rows.find((r: any) => r.pupil.displayName === '王小明');
+    expect(me.total).toBe(3);
+    const res = await t.http().get(`/exports/classes/${w.cls.id}/gradebook.csv`).set('authorization', `Bearer ${teacher}`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('王小明');
+    expect(text.split('\r\n')[0]).toContain('姓名 Name');
+    const stranger = await t.http().get(`/exports/classes/${w.cls.id}/gradebook.csv`).set('authorization', `Bearer ${await signInStaff(t, w.colleague)}`);
+    expect(stranger.status).toBe(404);
+    expect((await t.http().get(`/exports/classes/${w.cls.id}/gradebook.csv`)).status).toBe(401);
+  });
+
+  it('keeps comments on parts, a comment bank and milestone check-ins', async () => {
+    const assignmentId = await assignment();
+    const { workId, versionId } = await submitted(pupil, assignmentId, 'k1');
+    const c = await t.gql(`mutation ($input: AddPartCommentInput!) { addPartComment(input: $input) { comment { id partKey } } }`, { input: { versionId, partKey: 'REFLECTION', text: '这里写得好' } }, { token: teacher });
+    expect(c.data!.addPartComment.comment.partKey).toBe('REFLECTION');
+    const bad = await t.gql(`mutation ($input: AddPartCommentInput!) { addPartComment(input: $input) { comment { id } } }`, { input: { versionId, partKey: 'NOPE', text: 'x' } }, { token: teacher });
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partKey' });
+    const bank = await t.gql(`mutation { addBankComment(input: { text: "观察很仔细！" }) { entries { id text } } }`, {}, { token: teacher });
+    expect(bank.data!.addBankComment.entries.map((e: any) => e.text)).toEqual(['观察很仔细！']);
+    expect((await t.gql(`{ commentBank { id } }`, {}, { token: coTeacher })).data!.commentBank).toEqual([]);
+    const checkIn = await t.gql(`mutation ($input: AddCheckInInput!) { addCheckIn(input: $input) { checkIn { text } } }`, { input: { workId, milestoneKey: brief.content.milestones[0]!.key, text: '继续加油' } }, { token: teacher });
+    expect(checkIn.errors).toBeUndefined();
+    const seen = (await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork;
+    expect(seen.checkIns).toEqual([{ text: '继续加油' }]);
+  });
+});
