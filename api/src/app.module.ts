@@ -15,6 +15,7 @@ import { AppConfigModule } from './common/app-config.module';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/errors';
 import { HttpDomainErrorFilter } from './common/http-errors.filter';
+import { queryLimitRule } from './common/query-limits';
 import { Public } from './common/public.decorator';
 import type { AuthRequest, GraphQLContext } from './common/request-context';
 import { requestLogPlugin } from './common/request-log.plugin';
@@ -109,6 +110,9 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
+          // Refused before execution: too many tokens, too deep, too many aliases, too costly.
+          parseOptions: { maxTokens: 20000 },
+          validationRules: [queryLimitRule()],
           formatError: formatGraphQLError(logger),
           plugins: [requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount }), subscriptionsOnlyOverWebSocket],
           subscriptions: {
