@@ -47,6 +47,8 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...chromium, viewport: { width: 1280, height: 800 } } },
     { name: 'phone', use: { ...chromium, viewport: { width: 390, height: 844 }, hasTouch: true } },
+    // The classroom tablet, held upright.
+    { name: 'tablet', use: { ...chromium, viewport: { width: 768, height: 1024 }, hasTouch: true } },
   ],
   webServer: {
     // The way the README starts the product: build everything, then one server for API and portal.

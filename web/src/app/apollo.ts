@@ -8,6 +8,10 @@ export function createCache(): InMemoryCache {
         fields: {
           // One cached list per search and theme; `after` and `first` only page through it.
           collectionObjects: connectionFieldPolicy(['search', 'theme']),
+          auditLog: connectionFieldPolicy([]),
+          briefLibrary: connectionFieldPolicy(['search', 'theme', 'grade']),
+          myBriefs: connectionFieldPolicy(['search', 'theme', 'grade']),
+          myAssignments: connectionFieldPolicy([]),
         },
       },
     },

@@ -3,8 +3,10 @@ import { CollectionPage } from '../features/collection/CollectionPage';
 import { Layout } from '../ui/Layout';
 import { Loading } from '../ui/Loading';
 import { RouteError } from '../ui/RouteError';
+import { RequireRole } from './viewer';
 
-// Only the collection list, the first screen, is in the entry bundle; other pages load on demand.
+// Only the collection list, the first screen, and the small route guard are in the entry
+// bundle; every other page (and its words) loads on demand.
 export const routes: RouteObject[] = [
   {
     Component: Layout,
@@ -17,6 +19,110 @@ export const routes: RouteObject[] = [
           {
             path: 'collection/:id',
             lazy: async () => ({ Component: (await import('../features/collection/ObjectPage')).ObjectPage }),
+          },
+          {
+            path: 'sign-in',
+            lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
+          },
+          {
+            path: 'pupil-sign-in',
+            lazy: async () => ({ Component: (await import('../features/auth/PupilSignInPage')).PupilSignInPage }),
+          },
+          {
+            path: 'accept-invitation',
+            lazy: async () => ({ Component: (await import('../features/auth/AcceptInvitationPage')).AcceptInvitationPage }),
+          },
+          {
+            path: 'reset-password',
+            lazy: async () => ({ Component: (await import('../features/auth/ResetPasswordPage')).ResetPasswordPage }),
+          },
+          {
+            element: <RequireRole roles={['PUPIL']} signInPath="/pupil-sign-in" />,
+            children: [
+              {
+                path: 'my',
+                lazy: async () => ({ Component: (await import('../features/pupil/PupilHomePage')).PupilHomePage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['TEACHER', 'ADMIN']} />,
+            children: [
+              {
+                path: 'classes',
+                lazy: async () => ({ Component: (await import('../features/classes/ClassesPage')).ClassesPage }),
+              },
+              {
+                path: 'classes/:id',
+                lazy: async () => ({ Component: (await import('../features/classes/ClassPage')).ClassPage }),
+              },
+              {
+                path: 'classes/:id/cards',
+                lazy: async () => ({ Component: (await import('../features/classes/SignInCardsPage')).SignInCardsPage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['TEACHER', 'MUSEUM_EDUCATOR', 'ADMIN']} />,
+            children: [
+              {
+                path: 'briefs',
+                lazy: async () => ({ Component: (await import('../features/briefs/BriefLibraryPage')).BriefLibraryPage }),
+              },
+              {
+                path: 'briefs/:id',
+                lazy: async () => ({ Component: (await import('../features/briefs/BriefPage')).BriefPage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['TEACHER', 'MUSEUM_EDUCATOR']} />,
+            children: [
+              {
+                path: 'briefs/new',
+                lazy: async () => ({ Component: (await import('../features/briefs/BriefEditorPage')).BriefEditorPage }),
+              },
+              {
+                path: 'briefs/:id/edit',
+                lazy: async () => ({ Component: (await import('../features/briefs/BriefEditorPage')).BriefEditorPage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['TEACHER']} />,
+            children: [
+              {
+                path: 'briefs/:id/assign',
+                lazy: async () => ({ Component: (await import('../features/briefs/AssignBriefPage')).AssignBriefPage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['ADMIN']} />,
+            children: [
+              {
+                path: 'admin',
+                lazy: async () => ({ Component: (await import('../features/admin/AdminLayout')).AdminLayout }),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('../features/admin/SchoolsSection')).SchoolsSection }),
+                  },
+                  {
+                    path: 'staff',
+                    lazy: async () => ({ Component: (await import('../features/admin/StaffSection')).StaffSection }),
+                  },
+                  {
+                    path: 'invitations',
+                    lazy: async () => ({ Component: (await import('../features/admin/InvitationsSection')).InvitationsSection }),
+                  },
+                  {
+                    path: 'audit',
+                    lazy: async () => ({ Component: (await import('../features/admin/AuditLogSection')).AuditLogSection }),
+                  },
+                ],
+              },
+            ],
           },
           {
             path: '*',

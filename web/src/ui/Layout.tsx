@@ -1,6 +1,9 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useT } from '../app/i18n';
+import { useViewer } from '../app/viewer';
+import type { Role } from '../gql/graphql';
+import { AccountArea } from './AccountArea';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const mainId = 'main';
@@ -9,8 +12,24 @@ function focusMain() {
   document.getElementById(mainId)?.focus();
 }
 
+/** Links each role gets in the main navigation, besides the public collection. */
+const roleLinks: Record<Role, { to: string; label: 'nav.myProjects' | 'nav.classes' | 'nav.briefs' | 'nav.admin' }[]> = {
+  PUPIL: [{ to: '/my', label: 'nav.myProjects' }],
+  TEACHER: [
+    { to: '/classes', label: 'nav.classes' },
+    { to: '/briefs', label: 'nav.briefs' },
+  ],
+  MUSEUM_EDUCATOR: [{ to: '/briefs', label: 'nav.briefs' }],
+  ADMIN: [
+    { to: '/admin', label: 'nav.admin' },
+    { to: '/classes', label: 'nav.classes' },
+  ],
+};
+
 export function Layout() {
   const t = useT();
+  const viewer = useViewer();
+  const links = viewer.status === 'signedIn' ? roleLinks[viewer.me.role] : [];
   const { pathname } = useLocation();
   const firstRender = useRef(true);
 
@@ -47,9 +66,15 @@ export function Layout() {
                   {t('collection.title')}
                 </NavLink>
               </li>
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to}>{t(link.label)}</NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
           <LanguageSwitch />
+          <AccountArea viewer={viewer} />
         </div>
       </header>
       <main id={mainId} className="site-main" tabIndex={-1}>

@@ -35,3 +35,30 @@ describe('message dictionaries', () => {
     }
   });
 });
+
+// Each feature's own words (features/*/messages.ts), checked the same way as the app's.
+const featureModules = import.meta.glob<Record<string, { 'zh-CN': Record<string, string>; en: Record<string, string> }>>('../../features/*/messages.ts', {
+  eager: true,
+});
+const featureDictionaries = Object.entries(featureModules).flatMap(([path, module]) =>
+  Object.entries(module).map(([name, messages]) => [`${path}#${name}`, messages] as const),
+);
+
+describe('feature message dictionaries', () => {
+  it('exist', () => {
+    expect(featureDictionaries.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(featureDictionaries)('%s: same keys and placeholders in both languages, none empty', (_name, messages) => {
+    const zh = messages['zh-CN'];
+    const en = messages.en;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    expect(Object.entries({ ...zh, ...en }).filter(([, text]) => text.trim() === '')).toEqual([]);
+    expect(Object.keys(zh).filter((key) => placeholders(zh[key]!).join() !== placeholders(en[key]!).join())).toEqual([]);
+  });
+
+  it('never reuse a key of the app dictionary with other words', () => {
+    const clashes = featureDictionaries.flatMap(([, messages]) => Object.keys(messages['zh-CN']).filter((key) => key in zhCN));
+    expect(clashes).toEqual([]);
+  });
+});

@@ -67,4 +67,32 @@ export const en: Messages = {
   'theme.SCIENCE': 'Science and technology achievements',
   'theme.ART': 'Culture and art',
   'theme.CHARACTERS': 'Journey Through Chinese Characters',
+
+  'layout.signIn': 'Staff sign-in',
+  'layout.pupilSignIn': 'Pupil sign-in',
+  'layout.signOut': 'Sign out',
+  'layout.account': 'My account',
+
+  'nav.classes': 'My classes',
+  'nav.briefs': 'Project briefs',
+  'nav.admin': 'Admin',
+  'nav.myProjects': 'My projects',
+
+  'role.PUPIL': 'Pupil',
+  'role.TEACHER': 'Teacher',
+  'role.MUSEUM_EDUCATOR': 'Museum educator',
+  'role.ADMIN': 'Administrator',
+
+  'guard.wrongRoleTitle': "This page isn't for your account",
+  'guard.wrongRoleBody': "The account you signed in with can't open this page. Go back to your home page instead.",
+  'guard.goHome': 'Go to my home page',
+
+  'common.cancel': 'Cancel',
+  'common.save': 'Save',
+  'common.saving': 'Saving…',
+  'common.close': 'Close',
+  'common.copy': 'Copy',
+  'common.copied': 'Copied',
+  'common.required': 'required',
+  'common.optional': 'optional',
 };

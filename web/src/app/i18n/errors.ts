@@ -45,3 +45,22 @@ export function errorCodeOf(error: unknown): ErrorCode {
   if (error instanceof TypeError) return 'NETWORK';
   return 'UNKNOWN';
 }
+
+export interface FieldError {
+  /** The input's path as the API names it, such as `displayName` or `rubric.0.levels.1.points`. */
+  field: string;
+  /** A more precise reason when the API gives one (for passwords: TOO_SHORT, TOO_COMMON, ...). */
+  reason: string | null;
+}
+
+/** The field a BAD_USER_INPUT answer points at, so the form can show the sentence next to it. */
+export function fieldErrorOf(error: unknown): FieldError | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  for (const item of error.errors) {
+    const extensions = item.extensions as { code?: unknown; field?: unknown; reason?: unknown } | undefined;
+    if (extensions?.code === 'BAD_USER_INPUT' && typeof extensions.field === 'string') {
+      return { field: extensions.field, reason: typeof extensions.reason === 'string' ? extensions.reason : null };
+    }
+  }
+  return null;
+}

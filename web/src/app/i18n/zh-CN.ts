@@ -65,6 +65,34 @@ export const zhCN = {
   'theme.SCIENCE': '科技成就',
   'theme.ART': '文化艺术',
   'theme.CHARACTERS': '汉字之旅',
+
+  'layout.signIn': '老师登录',
+  'layout.pupilSignIn': '学生登录',
+  'layout.signOut': '退出登录',
+  'layout.account': '我的账户',
+
+  'nav.classes': '我的班级',
+  'nav.briefs': '项目库',
+  'nav.admin': '管理',
+  'nav.myProjects': '我的项目',
+
+  'role.PUPIL': '学生',
+  'role.TEACHER': '老师',
+  'role.MUSEUM_EDUCATOR': '博物馆教育员',
+  'role.ADMIN': '管理员',
+
+  'guard.wrongRoleTitle': '这个页面不是给你用的',
+  'guard.wrongRoleBody': '你登录的账户不能打开这个页面。回到你的首页看看吧。',
+  'guard.goHome': '回到我的首页',
+
+  'common.cancel': '取消',
+  'common.save': '保存',
+  'common.saving': '正在保存…',
+  'common.close': '关闭',
+  'common.copy': '复制',
+  'common.copied': '已复制',
+  'common.required': '必填',
+  'common.optional': '选填',
 };
 
 export type MessageKey = keyof typeof zhCN;

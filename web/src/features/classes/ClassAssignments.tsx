@@ -1,0 +1,61 @@
+import { Link } from 'react-router';
+import { useFeatureI18n } from '../../app/i18n';
+import type { MuseumSessionKind, WorkMode } from '../../gql/graphql';
+import { LocalizedTextView } from '../collection/LocalizedTextView';
+import { classesMessages } from './messages';
+
+interface AssignmentSummary {
+  id: string;
+  briefId: string;
+  title: { zh?: string | null; en?: string | null };
+  startsAt: unknown;
+  dueAt: unknown;
+  mode: WorkMode;
+  museumSession?: { kind: MuseumSessionKind; at: unknown; place: string } | null;
+}
+
+const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** The class's assignments, soonest due first; times in the viewer's own time zone. */
+export function ClassAssignments({ assignments }: { assignments: readonly AssignmentSummary[] }) {
+  const { t, formatDate } = useFeatureI18n(classesMessages);
+  return (
+    <section aria-labelledby="class-assignments-heading">
+      <div className="section-heading">
+        <h2 id="class-assignments-heading">{t('classAssignments.title')}</h2>
+        <Link to="/briefs" className="button button--secondary">
+          {t('classAssignments.browse')}
+        </Link>
+      </div>
+      {assignments.length === 0 ? (
+        <p className="empty-state">{t('classAssignments.empty')}</p>
+      ) : (
+        <ul className="card-grid" aria-label={t('classAssignments.title')}>
+          {assignments.map((assignment) => (
+            <li key={assignment.id}>
+              <article className="card">
+                <h3 className="card__title">
+                  <Link to={`/briefs/${encodeURIComponent(assignment.briefId)}`} className="card__link">
+                    <LocalizedTextView value={assignment.title} />
+                  </Link>
+                </h3>
+                <p className="card__meta">{t('classAssignments.starts', { date: formatDate(String(assignment.startsAt), dateTime) })}</p>
+                <p className="card__meta">{t('classAssignments.due', { date: formatDate(String(assignment.dueAt), dateTime) })}</p>
+                <p className="card__meta">{t(assignment.mode === 'TEAM' ? 'classAssignments.team' : 'classAssignments.individual')}</p>
+                {assignment.museumSession && (
+                  <p className="card__meta">
+                    {t('classAssignments.session', {
+                      kind: t(`classAssignments.${assignment.museumSession.kind}`),
+                      date: formatDate(String(assignment.museumSession.at), dateTime),
+                      place: assignment.museumSession.place,
+                    })}
+                  </p>
+                )}
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
