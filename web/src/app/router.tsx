@@ -43,6 +43,10 @@ export const routes: RouteObject[] = [
                 path: 'my',
                 lazy: async () => ({ Component: (await import('../features/pupil/PupilHomePage')).PupilHomePage }),
               },
+              {
+                path: 'my/assignments/:assignmentId',
+                lazy: async () => ({ Component: (await import('../features/work/WorkspacePage')).WorkspacePage }),
+              },
             ],
           },
           {

@@ -80,7 +80,9 @@ export function PupilHomePage() {
             <li key={node.id}>
               <article className="card assignment-card">
                 <h3 className="card__title">
-                  <LocalizedTextView value={node.title} />
+                  <Link to={`/my/assignments/${node.id}`}>
+                    <LocalizedTextView value={node.title} />
+                  </Link>
                 </h3>
                 <p className="assignment-card__question">
                   <LocalizedTextView value={node.drivingQuestion} />

@@ -1,0 +1,116 @@
+import { deflateSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
+
+const teacher = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026' };
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A small real PNG (a red square), made here so the test needs no fixture file. */
+function redSquarePng(size = 16): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [200, 30, 30]).flat())])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Each screen size works as a different pupil, so one run's submissions do not meet. */
+async function pupilCode(page: Page, index: number): Promise<string> {
+  await page.goto('/sign-in');
+  await page.getByLabel('邮箱').fill(teacher.email);
+  await page.getByLabel('密码').fill(teacher.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/classes$/);
+  await page.getByRole('link', { name: '四年级二班', exact: true }).click();
+  await page.getByRole('link', { name: '打印登录卡' }).click();
+  const card = page.getByRole('list', { name: '登录卡' }).getByRole('listitem').nth(index);
+  const code = (await card.getByTestId('card-pupil-code').textContent())?.trim() ?? '';
+  await page.getByRole('group', { name: '我的账户' }).getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return code;
+}
+
+const saved = (page: Page) => page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('SaveWorkPart') && response.ok());
+
+test('a pupil drafts research, keeps writing offline, finds it all saved, attaches a photo and submits', async ({ page, context }, testInfo) => {
+  const index = 10 + ['desktop', 'phone', 'tablet'].indexOf(testInfo.project.name);
+  const code = await pupilCode(page, index);
+
+  await page.goto('/pupil-sign-in');
+  await page.getByLabel('班级码').fill('WB4B26');
+  await page.getByLabel('我的登录码').fill(code);
+  await page.getByRole('button', { name: '进入' }).click();
+  await expect(page).toHaveURL(/\/my$/);
+
+  await page.getByRole('list', { name: '我的项目' }).getByRole('link', { name: '走进唐代仕女的一天' }).click();
+  await expect(page).toHaveURL(/\/my\/assignments\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: '走进唐代仕女的一天' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '研究步骤' })).toBeVisible();
+  const status = page.getByRole('status').filter({ hasText: /已保存|正在保存|离线/ });
+  const editor = page.getByRole('textbox', { name: /我写的内容$/ }).first();
+  await expectNoSidewaysScrolling(page);
+  await screenshot(page, testInfo, '1-workspace');
+  await expectAccessible(page, testInfo, 'workspace');
+
+  const firstSave = saved(page);
+  await editor.fill('## 我的发现\n仕女头上戴着**大朵的花**。');
+  await firstSave;
+  await expect(status).toHaveText('已保存');
+  await screenshot(page, testInfo, '2-draft-saved');
+
+  await context.setOffline(true);
+  await editor.fill('## 我的发现\n仕女头上戴着**大朵的花**。\n- 她们的衣服很长\n- 手里拿着团扇');
+  await expect(status).toHaveText('离线 — 联网后会自动保存');
+  await screenshot(page, testInfo, '3-offline');
+
+  const secondSave = saved(page);
+  await context.setOffline(false);
+  await secondSave;
+  await expect(status).toHaveText('已保存');
+  await screenshot(page, testInfo, '4-back-online');
+
+  // Nothing left in the browser: what the reload shows comes from the server.
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(editor).toHaveValue('## 我的发现\n仕女头上戴着**大朵的花**。\n- 她们的衣服很长\n- 手里拿着团扇');
+  await screenshot(page, testInfo, '5-after-reload');
+
+  const photoSave = saved(page);
+  await page.getByLabel('拍照或选一个文件').first().setInputFiles({ name: 'painting.png', mimeType: 'image/png', buffer: redSquarePng() });
+  await expect(page.getByRole('img', { name: '我上传的图片 1' })).toBeVisible();
+  await photoSave;
+  await expect(status).toHaveText('已保存');
+  await screenshot(page, testInfo, '6-photo-attached');
+
+  await page.getByRole('button', { name: '提交我的研究' }).click();
+  const dialog = page.getByRole('dialog', { name: '要把作品交给老师吗？' });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, testInfo, '7-confirm-submit');
+  await dialog.getByRole('button', { name: '确定提交' }).click();
+
+  const attempts = page.getByRole('region', { name: '我交过的作品' });
+  await expect(attempts.getByRole('heading', { name: '整个项目 · 第1次提交' })).toBeVisible();
+  await expect(attempts.getByRole('button', { name: '拿回来修改' })).toBeVisible();
+  await expect(page.getByText('作品已经交给老师了，现在不能修改。')).toBeVisible();
+  await expect(page.getByText('仕女头上戴着').first()).toBeVisible();
+  await expectNoSidewaysScrolling(page);
+  await screenshot(page, testInfo, '8-submitted');
+  await expectAccessible(page, testInfo, 'submitted workspace');
+});

@@ -1,0 +1,126 @@
+import { useLazyQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { pickLocalized, useFeatureI18n } from '../../app/i18n';
+import { graphql } from '../../gql';
+import type { EvidenceInput } from '../../gql/graphql';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { workMessages } from './messages';
+import { newLocalId } from './partDraft';
+
+const CiteObjectSearchQuery = graphql(`
+  query CiteObjectSearch($search: String!) {
+    collectionObjects(search: $search, first: 5) {
+      edges {
+        node {
+          id
+          accessionNumber
+          title {
+            zh
+            en
+          }
+        }
+      }
+    }
+  }
+`);
+
+interface EvidenceListProps {
+  items: EvidenceInput[];
+  onChange: (change: (items: EvidenceInput[]) => EvidenceInput[]) => void;
+}
+
+export function EvidenceList({ items, onChange }: EvidenceListProps) {
+  const { t, language } = useFeatureI18n(workMessages);
+  const [search, setSearch] = useState('');
+  const [find, { data, loading }] = useLazyQuery(CiteObjectSearchQuery);
+  // Titles of objects cited in this visit; evidence itself only keeps the object's id.
+  const [titles, setTitles] = useState<Record<string, string>>({});
+
+  const edit = (id: EvidenceInput['id'], patch: Partial<EvidenceInput>) =>
+    onChange((list) => list.map((item) => (item.id === id ? { ...item, ...patch } : item)));
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    if (search.trim() !== '') void find({ variables: { search: search.trim() } }).catch(() => undefined);
+  };
+
+  const results = data?.collectionObjects.edges ?? [];
+
+  return (
+    <div className="evidence">
+      {items.length === 0 && <p className="field__hint">{t('evidence.empty')}</p>}
+      <ul className="evidence__list">
+        {items.map((item, index) => (
+          <li key={item.id ?? index} className="evidence__item">
+            {item.kind === 'COLLECTION_OBJECT' ? (
+              <>
+                <p className="evidence__kind">
+                  {t('evidence.object')}
+                  {item.objectId && (
+                    <>
+                      {': '}
+                      <Link to={`/collection/${item.objectId}`} target="_blank">
+                        {titles[item.objectId] ?? t('evidence.viewObject')}
+                      </Link>
+                    </>
+                  )}
+                </p>
+                <TextAreaField label={t('evidence.observation')} rows={3} value={item.observation ?? ''} onChange={(event) => edit(item.id, { observation: event.target.value })} />
+              </>
+            ) : (
+              <>
+                <p className="evidence__kind">{t('evidence.outside')}</p>
+                <div className="evidence__fields">
+                  <TextField label={t('evidence.sourceTitle')} value={item.title ?? ''} required onChange={(event) => edit(item.id, { title: event.target.value })} />
+                  <TextField label={t('evidence.author')} value={item.author ?? ''} onChange={(event) => edit(item.id, { author: event.target.value || null })} />
+                  <TextField label={t('evidence.url')} type="url" inputMode="url" value={item.url ?? ''} onChange={(event) => edit(item.id, { url: event.target.value || null })} />
+                  <TextField label={t('evidence.seenOn')} type="date" value={item.seenOn ?? ''} onChange={(event) => edit(item.id, { seenOn: event.target.value || null })} />
+                </div>
+                <TextAreaField label={t('evidence.note')} rows={2} value={item.note ?? ''} onChange={(event) => edit(item.id, { note: event.target.value || null })} />
+              </>
+            )}
+            <button type="button" className="button button--secondary button--small" onClick={() => onChange((list) => list.filter((other) => other.id !== item.id))}>
+              {t('evidence.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="evidence__search" role="search" onSubmit={onSearch}>
+        <TextField label={t('evidence.search')} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <button type="submit" className="button button--secondary" disabled={loading}>
+          {t('evidence.searchButton')}
+        </button>
+      </form>
+      {data && results.length === 0 && <p className="field__hint">{t('evidence.noResults')}</p>}
+      {results.length > 0 && (
+        <ul className="evidence__results">
+          {results.map(({ node }) => {
+            const title = pickLocalized(node.title, language)?.text ?? node.accessionNumber;
+            return (
+              <li key={node.id}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setTitles((known) => ({ ...known, [node.id]: title }));
+                    onChange((list) => [...list, { id: newLocalId('e'), kind: 'COLLECTION_OBJECT', objectId: node.id, observation: '' }]);
+                  }}
+                >
+                  {t('evidence.cite', { title })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => onChange((list) => [...list, { id: newLocalId('e'), kind: 'OUTSIDE_SOURCE', title: '', author: null, url: null, seenOn: null, note: null }])}
+      >
+        {t('evidence.addSource')}
+      </button>
+    </div>
+  );
+}
