@@ -29,6 +29,8 @@ import { IdentityModule } from './identity/identity.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ExhibitionModule } from './exhibition/exhibition.module';
+import { ReviewModule } from './review/review.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { SchoolsModule } from './schools/schools.module';
 import { SubmissionsModule } from './submissions/submissions.module';
@@ -139,6 +141,8 @@ export class AppModule {
         FeedbackModule,
         NotificationsModule,
         NominationsModule,
+        ReviewModule,
+        ExhibitionModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [

@@ -97,6 +97,8 @@ async function worldNomination(w: World, t: TestApp): Promise<string> {
   return row.id;
 }
 
+const REVIEW_SCORES = ['RESEARCH_QUESTION', 'EVIDENCE', 'CREATIVITY', 'PRESENTATION'].map((criterion) => ({ criterion, score: 4 }));
+
 const ROWS: Record<string, Row> = {
   // Public
   collectionObjects: { document: `{ collectionObjects(first: 1) { totalCount } }`, allowed: EVERYONE },
@@ -201,6 +203,43 @@ const ROWS: Record<string, Row> = {
     allowed: ['teacher', 'admin'],
   },
   // Teachers' feedback (issue 6): the class's teachers only
+  // The museum's review (issue 7): the museum's educators; deciding is for a lead reviewer
+  reviewQueue: { document: `{ reviewQueue(first: 5) { edges { node { id label { zh } } } } }`, allowed: ['educator'] },
+  nominationForReview: {
+    document: `query ($id: ID!) { nominationForReview(id: $id) { item { id } statement } }`,
+    variables: async (w, t) => ({ id: await worldNomination(w, t) }),
+    allowed: ['educator'],
+  },
+  scoreNomination: {
+    document: `mutation ($input: ScoreNominationInput!) { scoreNomination(input: $input) { nomination { item { scoreCount } } } }`,
+    variables: async (w, t) => ({ input: { nominationId: await worldNomination(w, t), scores: REVIEW_SCORES } }),
+    allowed: ['educator'],
+  },
+  decideNomination: {
+    document: `mutation ($input: DecideNominationInput!) { decideNomination(input: $input) { nomination { item { outcome } } } }`,
+    variables: async (w, t) => {
+      await t.dataSource.query(`INSERT INTO lead_reviewer (educator_id, museum_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [w.educator.id, w.museum.id]);
+      return { input: { nominationId: await worldNomination(w, t), outcome: 'COMMENDED', feedback: '很好' } };
+    },
+    allowed: ['educator'],
+  },
+  programmeFigures: { document: `{ programmeFigures { rows { theme pupils } } }`, allowed: ['educator', 'admin'] },
+  myNominationResults: { document: `{ myNominationResults { id } }`, allowed: PUPILS },
+  // The online exhibition: public
+  exhibitionSeasons: { document: `{ exhibitionSeasons { key } }`, allowed: EVERYONE },
+  exhibition: { document: `{ exhibition(season: "2026-AUTUMN") { edges { node { slug } } } }`, allowed: EVERYONE },
+  exhibitionWork: {
+    document: `query ($slug: String!) { exhibitionWork(slug: $slug) { slug credit { zh } } }`,
+    variables: async (w, t) => {
+      const slug = Math.random().toString(36).slice(2, 10).padEnd(8, 'a') + 'exhibits';
+      await t.dataSource.query(`UPDATE nomination SET outcome = 'OUTSTANDING', decision_feedback = '好', decided_at = now(), exhibition_slug = $2 WHERE id = $1`, [
+        await worldNomination(w, t),
+        slug,
+      ]);
+      return { slug };
+    },
+    allowed: EVERYONE,
+  },
   classProgress: {
     document: `query ($id: ID!) { classProgress(assignmentId: $id) { rows { state } } }`,
     variables: async (w, t) => ({ id: (await worldAssignment(w, t, 'INDIVIDUAL')).id }),

@@ -36,7 +36,17 @@ describe('collection (public reading)', () => {
       expect(b.content.title.zh && b.content.title.en).toBeTruthy();
       expect(b.content.milestones.every((m: any) => m.prompt.zh && m.prompt.en)).toBe(true);
     }
-    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM assignment`))[0].n)).toBe(3);
+    // Three running assignments and two of last spring's finished season.
+    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM assignment`))[0].n)).toBe(5);
+  });
+
+  it('seeds a finished season whose selected works are in the exhibition', async () => {
+    const seasons = await t.gql(`{ exhibitionSeasons { key workCount } }`);
+    expect(seasons.data!.exhibitionSeasons).toEqual([{ key: '2026-SPRING', workCount: 3 }]);
+    const list = await t.gql(`{ exhibition(season: "2026-SPRING") { edges { node { outcome credit { zh } } } } }`);
+    const nodes = list.data!.exhibition.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.outcome)).toEqual(['OUTSTANDING', 'COMMENDED', 'COMMENDED']);
+    expect(nodes.map((n: any) => n.credit.zh)).toContain('一位小小研究员');
   });
 
   it('pages through every object exactly once, in accession order', async () => {

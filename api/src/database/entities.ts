@@ -15,6 +15,7 @@ import { CohortEntity } from '../schools/cohort.entity';
 import { MuseumEntity } from '../schools/museum.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { LeadReviewerEntity, NominationReviewEntity } from '../review/review.entity';
 import { BriefVersionEntity } from '../projects/brief-version.entity';
 import { BriefEntity } from '../projects/brief.entity';
 import { SchoolEntity } from '../schools/school.entity';
@@ -52,4 +53,6 @@ export const ENTITIES = [
   CheckInEntity,
   NotificationEntity,
   NominationEntity,
+  NominationReviewEntity,
+  LeadReviewerEntity,
 ];

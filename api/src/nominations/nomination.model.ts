@@ -1,4 +1,7 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OUTCOME_NAMES, type NominationOutcome } from '@lmr/domain';
+import { LocalizedText } from '../common/localized-text.model';
+import { NominationOutcomeEnum } from '../review/review.model';
 import type { CreditStyle } from './nomination.entity';
 
 export const CreditStyleEnum = {
@@ -11,9 +14,9 @@ registerEnumType(CreditStyleEnum, {
   description: "How the pupil's name may appear with the work: full name; first name, initial and school; or not at all",
 });
 
-/** Where a nomination stands. The museum's review (a later issue) adds its decisions here. */
-export type NominationState = 'AWAITING_REVIEW' | 'CONSENT_WITHDRAWN';
-export const NominationStateEnum = { AWAITING_REVIEW: 'AWAITING_REVIEW', CONSENT_WITHDRAWN: 'CONSENT_WITHDRAWN' } as const satisfies {
+/** Where a nomination stands: waiting for the museum, decided (see outcome), or withdrawn. */
+export type NominationState = 'AWAITING_REVIEW' | 'DECIDED' | 'CONSENT_WITHDRAWN';
+export const NominationStateEnum = { AWAITING_REVIEW: 'AWAITING_REVIEW', DECIDED: 'DECIDED', CONSENT_WITHDRAWN: 'CONSENT_WITHDRAWN' } as const satisfies {
   [K in NominationState]: K;
 };
 registerEnumType(NominationStateEnum, { name: 'NominationState' });
@@ -63,8 +66,87 @@ export class Nomination {
   @Field(() => NominationStateEnum)
   state: NominationState;
 
+  @Field(() => NominationOutcomeEnum, { nullable: true, description: "The museum's decision, once made" })
+  outcome: NominationOutcome | null;
+
+  @Field(() => String, { nullable: true, description: "The museum's feedback with its decision" })
+  decisionFeedback: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The certificate (PDF) of an Outstanding or Commended work' })
+  certificateUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: "The work's public exhibition page, while it is exhibited" })
+  exhibitionPath: string | null;
+
   @Field()
   createdAt: Date;
+}
+
+/** The museum's decision on a pupil's nominated work, as the pupil sees it. */
+@ObjectType()
+export class NominationResult {
+  @Field(() => ID, { description: 'The nomination' })
+  id: string;
+
+  @Field(() => ID)
+  workId: string;
+
+  @Field(() => ID)
+  assignmentId: string;
+
+  @Field(() => LocalizedText, { nullable: true })
+  projectTitle: LocalizedText | null;
+
+  @Field(() => NominationOutcomeEnum)
+  outcome: NominationOutcome;
+
+  @Field(() => LocalizedText)
+  outcomeName: LocalizedText;
+
+  @Field()
+  feedback: string;
+
+  @Field()
+  decidedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  certificateUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  exhibitionPath: string | null;
+}
+
+export interface NominationResultRow {
+  id: string;
+  work_id: string;
+  assignment_id: string;
+  title: { zh?: string | null; en?: string | null } | null;
+  outcome: NominationOutcome;
+  decision_feedback: string;
+  decided_at: Date;
+  exhibited_slug: string | null;
+}
+
+export function mapNominationResult(r: NominationResultRow): NominationResult {
+  return {
+    id: r.id,
+    workId: r.work_id,
+    assignmentId: r.assignment_id,
+    projectTitle: r.title ? { zh: r.title.zh ?? null, en: r.title.en ?? null } : null,
+    outcome: r.outcome,
+    outcomeName: OUTCOME_NAMES[r.outcome],
+    feedback: r.decision_feedback,
+    decidedAt: new Date(r.decided_at),
+    certificateUrl: certificateUrl(r.id, r.outcome),
+    exhibitionPath: r.exhibited_slug ? `/exhibition/${r.exhibited_slug}` : null,
+  };
+}
+
+export function certificateUrl(id: string, outcome: NominationOutcome | null): string | null {
+  return outcome === 'OUTSTANDING' || outcome === 'COMMENDED' ? `/certificates/${id}.pdf` : null;
 }
 
 @ObjectType()
@@ -93,6 +175,10 @@ export interface NominationRow {
   consent_recorded_by_id: string | null;
   consent_recorded_at: Date;
   consent_withdrawn_at: Date | null;
+  outcome: NominationOutcome | null;
+  decision_feedback: string | null;
+  decided_at: Date | null;
+  exhibited_slug: string | null;
   created_at: Date;
 }
 
@@ -111,7 +197,12 @@ export function mapNomination(r: NominationRow): Nomination {
     consentRecordedById: r.consent_recorded_by_id,
     consentRecordedAt: new Date(r.consent_recorded_at),
     consentWithdrawnAt: r.consent_withdrawn_at ? new Date(r.consent_withdrawn_at) : null,
-    state: r.consent_withdrawn_at ? 'CONSENT_WITHDRAWN' : 'AWAITING_REVIEW',
+    state: r.consent_withdrawn_at ? 'CONSENT_WITHDRAWN' : r.outcome ? 'DECIDED' : 'AWAITING_REVIEW',
+    outcome: r.outcome,
+    decisionFeedback: r.decision_feedback,
+    decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+    certificateUrl: certificateUrl(r.id, r.outcome),
+    exhibitionPath: r.exhibited_slug ? `/exhibition/${r.exhibited_slug}` : null,
     createdAt: new Date(r.created_at),
   };
 }

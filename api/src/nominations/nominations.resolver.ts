@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
-import { ClassNominationsArgs, Nomination, NominationPayload } from './nomination.model';
+import { ClassNominationsArgs, Nomination, NominationPayload, NominationResult } from './nomination.model';
 import { NominateWorkInput, WithdrawConsentInput } from './nominations.input';
 import { NominationsService } from './nominations.service';
 
@@ -14,6 +14,12 @@ export class NominationsResolver {
   @Query(() => [Nomination], { description: "The class's nominations for the museum, newest first (its teachers)" })
   classNominations(@CurrentUser() viewer: Viewer, @Args() args: ClassNominationsArgs) {
     return this.nominations.forClass(viewer, args.classId);
+  }
+
+  @Roles('PUPIL')
+  @Query(() => [NominationResult], { description: "The museum's decisions on the pupil's nominated work, with its feedback (pupils)" })
+  myNominationResults(@CurrentUser() viewer: Viewer) {
+    return this.nominations.resultsForPupil(viewer);
   }
 
   @Mutation(() => NominationPayload, { description: 'A teacher of the class nominates a graded project attempt for the museum' })

@@ -6,14 +6,16 @@ import { isUniqueViolation } from '../common/db-errors';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { Viewer } from '../common/viewer';
-import { mapNomination, type Nomination, type NominationRow } from './nomination.model';
+import { EXHIBITED as EXHIBITED_SQL } from '../review/nominated-work';
+import { mapNomination, mapNominationResult, type NominationResult, type NominationResultRow, type Nomination, type NominationRow } from './nomination.model';
 import type { NominateWorkInput } from './nominations.input';
 
 export const MAX_STATEMENT = 1000;
 
 /** A nomination with what it is about. `n` is the nomination, `w` the work, `a` the assignment. */
 const NOMINATION_SELECT = `SELECT n.id, n.version_id, v.work_id, w.assignment_id, w.pupil_id, w.team_id, n.statement, n.guardian_consent,
-       n.credit_style, n.nominated_by_id, n.consent_recorded_by_id, n.consent_recorded_at, n.consent_withdrawn_at, n.created_at
+       n.credit_style, n.nominated_by_id, n.consent_recorded_by_id, n.consent_recorded_at, n.consent_withdrawn_at, n.created_at,
+       n.outcome, n.decision_feedback, n.decided_at, CASE WHEN ${EXHIBITED_SQL} THEN n.exhibition_slug END AS exhibited_slug
   FROM nomination n
   JOIN work_version v ON v.id = n.version_id
   JOIN work w ON w.id = v.work_id
@@ -98,6 +100,25 @@ export class NominationsService {
     await this.access.requireCohort(viewer, classId, 'manage');
     const rows: NominationRow[] = await this.dataSource.query(`${NOMINATION_SELECT} WHERE a.cohort_id = $1 ORDER BY n.created_at DESC, n.id DESC`, [classId]);
     return rows.map(mapNomination);
+  }
+
+  /** The museum's decisions on the viewer's own (or their team's) nominated work, newest first. */
+  async resultsForPupil(viewer: Viewer): Promise<NominationResult[]> {
+    if (viewer.role !== 'PUPIL') throw forbidden('pupils see the decisions on their own work');
+    const rows: NominationResultRow[] = await this.dataSource.query(
+      `SELECT n.id, w.id AS work_id, w.assignment_id, bv.content->'title' AS title, n.outcome, n.decision_feedback, n.decided_at,
+              CASE WHEN ${EXHIBITED_SQL} THEN n.exhibition_slug END AS exhibited_slug
+         FROM nomination n
+         JOIN work_version v ON v.id = n.version_id
+         JOIN work w ON w.id = v.work_id
+         JOIN assignment a ON a.id = w.assignment_id
+         JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+        WHERE n.outcome IS NOT NULL
+          AND (w.pupil_id = $1 OR EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = w.team_id AND tm.pupil_id = $1))
+        ORDER BY n.decided_at DESC, n.id DESC`,
+      [viewer.id],
+    );
+    return rows.map(mapNominationResult);
   }
 
   private async one(db: Queryable, id: string): Promise<Nomination> {

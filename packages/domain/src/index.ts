@@ -15,3 +15,4 @@ export * from './rich-text.js';
 export * from './work.js';
 export * from './submissions.js';
 export * from './diff.js';
+export * from './review.js';

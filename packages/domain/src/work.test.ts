@@ -15,7 +15,8 @@ describe('sanitizeDoc', () => {
     };
     const result = sanitizeDoc(doc);
     expect(result).toEqual({ ok: true, doc });
-    expect(docText((result as { doc: never }).doc)).toBe('我的观察\n很美\n• 颜色\n• 形状');
+    if (!result.ok) throw new Error("not sanitized");
+    expect(docText(result.doc)).toBe('我的观察\n很美\n• 颜色\n• 形状');
   });
 
   it('drops markup, scripts, unknown nodes and unsafe links; text stays text', () => {

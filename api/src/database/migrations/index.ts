@@ -4,6 +4,7 @@ import { AccessControl1795597968597 } from './1795597968597-AccessControl';
 import { BriefsAndAssignments1795598631528 } from './1795598631528-BriefsAndAssignments';
 import { FilesAndWork1795599360439 } from './1795599360439-FilesAndWork';
 import { FeedbackNotificationsNominations1795599741700 } from './1795599741700-FeedbackNotificationsNominations';
+import { MuseumReview1795602535400 } from './1795602535400-MuseumReview';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   BriefsAndAssignments1795598631528,
   FilesAndWork1795599360439,
   FeedbackNotificationsNominations1795599741700,
+  MuseumReview1795602535400,
 ];

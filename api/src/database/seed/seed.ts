@@ -10,6 +10,7 @@ import { CohortEntity } from '../../schools/cohort.entity';
 import { MuseumEntity } from '../../schools/museum.entity';
 import { SchoolEntity } from '../../schools/school.entity';
 import { demoId, seededRandom } from './demo-ids';
+import { seedFinishedSeason } from './seed-review';
 import { seedBriefsAndAssignments } from './seed-briefs';
 import {
   DEMO_CLASSES,
@@ -151,6 +152,7 @@ export async function seedDemo(dataSource: DataSource, samplePath: string): Prom
       })),
     );
     await seedBriefsAndAssignments(tx, museumId);
+    await seedFinishedSeason(tx, museumId);
   });
 
   return {

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Bilingual, NominationOutcome } from '@lmr/domain';
+import { notFound } from '../common/errors';
+import { isUuid } from '../common/ids';
+import type { Viewer } from '../common/viewer';
+import { certificatePdf } from './certificate-pdf';
+
+/**
+ * Certificates for Outstanding and Commended work. A certificate is private (the pupils, the
+ * class's teachers, the museum's educators), so it names the pupils in full whatever the
+ * public credit style: consent governs public showing, not the award itself, and a
+ * withdrawn consent does not take the certificate back.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async pdf(viewer: Viewer, nominationId: string): Promise<Uint8Array> {
+    if (!isUuid(nominationId)) throw notFound('certificate');
+    const rows: {
+      outcome: NominationOutcome;
+      decided_at: Date;
+      title: Bilingual | null;
+      pupil_names: string[];
+      museum_zh: string;
+      museum_en: string;
+      time_zone: string;
+    }[] = await this.dataSource.query(
+      `SELECT n.outcome, n.decided_at, bv.content->'title' AS title, s.time_zone, m.name_zh AS museum_zh, m.name_en AS museum_en,
+              (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u
+                WHERE u.id = w.pupil_id OR u.id IN (SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names
+         FROM nomination n
+         JOIN work_version v ON v.id = n.version_id
+         JOIN work w ON w.id = v.work_id
+         JOIN assignment a ON a.id = w.assignment_id
+         JOIN cohort c ON c.id = a.cohort_id
+         JOIN school s ON s.id = c.school_id
+         JOIN museum m ON m.id = s.museum_id
+         JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+        WHERE n.id = $1 AND n.outcome IN ('OUTSTANDING', 'COMMENDED')
+          AND (($2 = 'MUSEUM_EDUCATOR' AND s.museum_id = $3)
+               OR EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = c.id AND ct.teacher_id = $4)
+               OR w.pupil_id = $4
+               OR EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = w.team_id AND tm.pupil_id = $4))`,
+      [nominationId, viewer.role, viewer.museumId, viewer.id],
+    );
+    const row = rows[0];
+    if (!row) throw notFound('certificate');
+    const names = row.pupil_names ?? [];
+    return certificatePdf({
+      projectTitle: { zh: row.title?.zh || row.title?.en || '', en: row.title?.en || row.title?.zh || '' },
+      credit: names.join('、'),
+      outcome: row.outcome,
+      museumName: { zh: row.museum_zh, en: row.museum_en },
+      date: new Date(row.decided_at),
+      timeZone: row.time_zone,
+    });
+  }
+}

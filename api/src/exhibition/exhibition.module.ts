@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ReviewModule } from '../review/review.module';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesService } from './certificates.service';
+import { ExhibitionController } from './exhibition.controller';
+import { ExhibitionResolver } from './exhibition.resolver';
+import { ExhibitionService } from './exhibition.service';
+
+/** The public online exhibition of selected work, its images, and the private certificates. */
+@Module({
+  imports: [ReviewModule],
+  controllers: [ExhibitionController, CertificatesController],
+  providers: [ExhibitionService, ExhibitionResolver, CertificatesService],
+})
+export class ExhibitionModule {}
