@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = 3100;
+// E2E_PORT lets two runs on one machine (for example two people at work) keep apart.
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Every run starts from an empty embedded database, which the API seeds with the demo collection.
