@@ -77,6 +77,10 @@ export const routes: RouteObject[] = [
                 path: 'briefs/:id',
                 lazy: async () => ({ Component: (await import('../features/briefs/BriefPage')).BriefPage }),
               },
+              {
+                path: 'account/password',
+                lazy: async () => ({ Component: (await import('../features/auth/ChangePasswordPage')).ChangePasswordPage }),
+              },
             ],
           },
           {

@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      account {\n        id\n        disabled\n      }\n    }\n  }\n": typeof types.SetAccountDisabledDocument,
     "\n  mutation CreatePasswordReset($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      resetPath\n      expiresAt\n    }\n  }\n": typeof types.CreatePasswordResetDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      me {\n        id\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation PupilSignIn($input: PupilSignInInput!) {\n    signInPupil(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.PupilSignInDocument,
     "\n  mutation CompletePasswordReset($input: CompletePasswordResetInput!) {\n    completePasswordReset(input: $input) {\n      passwordChanged\n    }\n  }\n": typeof types.CompletePasswordResetDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -76,6 +77,7 @@ const documents: Documents = {
     "\n  mutation SetAccountDisabled($input: SetAccountDisabledInput!) {\n    setAccountDisabled(input: $input) {\n      account {\n        id\n        disabled\n      }\n    }\n  }\n": types.SetAccountDisabledDocument,
     "\n  mutation CreatePasswordReset($input: CreatePasswordResetInput!) {\n    createPasswordReset(input: $input) {\n      resetPath\n      expiresAt\n    }\n  }\n": types.CreatePasswordResetDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      me {\n        id\n      }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation PupilSignIn($input: PupilSignInInput!) {\n    signInPupil(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": types.PupilSignInDocument,
     "\n  mutation CompletePasswordReset($input: CompletePasswordResetInput!) {\n    completePasswordReset(input: $input) {\n      passwordChanged\n    }\n  }\n": types.CompletePasswordResetDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": types.SignInDocument,
@@ -174,6 +176,10 @@ export function graphql(source: "\n  mutation CreatePasswordReset($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      me {\n        id\n        displayName\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      me {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      me {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

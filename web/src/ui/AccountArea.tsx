@@ -57,6 +57,11 @@ export function AccountArea({ viewer }: { viewer: ViewerState }) {
         <span className="account-area__name">{viewer.me.displayName}</span>
         <span className="account-area__role">{t(`role.${viewer.me.role}`)}</span>
       </p>
+      {viewer.me.role !== 'PUPIL' && (
+        <Link to="/account/password" className="account-area__link">
+          {t('layout.changePassword')}
+        </Link>
+      )}
       <button type="button" className="button button--secondary" onClick={() => void handleSignOut()} disabled={loading}>
         {t('layout.signOut')}
       </button>

@@ -71,6 +71,7 @@ export const en: Messages = {
   'layout.signIn': 'Staff sign-in',
   'layout.pupilSignIn': 'Pupil sign-in',
   'layout.signOut': 'Sign out',
+  'layout.changePassword': 'Change password',
   'layout.account': 'My account',
 
   'nav.classes': 'My classes',

@@ -69,6 +69,7 @@ export const zhCN = {
   'layout.signIn': '老师登录',
   'layout.pupilSignIn': '学生登录',
   'layout.signOut': '退出登录',
+  'layout.changePassword': '修改密码',
   'layout.account': '我的账户',
 
   'nav.classes': '我的班级',

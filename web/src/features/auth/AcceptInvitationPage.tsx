@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { TextField } from '../../ui/Field';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { authMessages } from './messages';
+import { NewPasswordField } from './NewPasswordField';
 import { newPasswordProblem } from './passwordProblem';
 import { useCompleteSignIn } from './useCompleteSignIn';
 
@@ -76,17 +77,7 @@ export function AcceptInvitationPage() {
               error={nameProblem}
               required
             />
-            <TextField
-              label={t('invitation.password')}
-              hint={t('password.policy')}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              error={passwordIssue ? t(`password.${passwordIssue}`) : null}
-              required
-            />
+            <NewPasswordField label={t('invitation.password')} name="password" value={password} onChange={setPassword} problem={passwordIssue} />
             {problem && (
               <p className="form-error" role="alert">
                 {problem}

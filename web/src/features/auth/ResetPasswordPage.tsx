@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorCodeOf, fieldErrorOf, useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
-import { TextField } from '../../ui/Field';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { authMessages } from './messages';
+import { NewPasswordField } from './NewPasswordField';
 import { newPasswordProblem } from './passwordProblem';
 
 const CompletePasswordResetMutation = graphql(`
@@ -66,17 +66,7 @@ export function ResetPasswordPage() {
       <>
         <p className="page__intro">{t('reset.intro')}</p>
         <form className="form-card" onSubmit={(event) => void submit(event)} noValidate>
-          <TextField
-            label={t('reset.password')}
-            hint={t('password.policy')}
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={passwordIssue ? t(`password.${passwordIssue}`) : null}
-            required
-          />
+          <NewPasswordField label={t('reset.password')} name="newPassword" value={password} onChange={setPassword} problem={passwordIssue} />
           {problem && (
             <p className="form-error" role="alert">
               {problem}

@@ -58,6 +58,16 @@ const zhCN = {
   'reset.goSignIn': '去登录',
   'reset.noToken': '这个重设密码的链接不完整。请向管理员要一个新的链接。',
   'reset.linkNotUsable': '这个链接已经用过或过期了。请向管理员要一个新的链接。',
+
+  'changePassword.title': '修改密码',
+  'changePassword.intro': '修改以后，这个账户在其他设备上需要重新登录；这台设备上保持登录。',
+  'changePassword.current': '现在的密码',
+  'changePassword.currentRequired': '请填写现在的密码。',
+  'changePassword.currentWrong': '现在的密码不对，请再试一次。',
+  'changePassword.new': '新密码',
+  'changePassword.sameAsCurrent': '新密码要和现在的不一样。',
+  'changePassword.submit': '保存新密码',
+  'changePassword.done': '密码已经修改。其他设备上的登录已经结束。',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -118,6 +128,16 @@ const en: Record<keyof typeof zhCN, string> = {
   'reset.goSignIn': 'Go to sign-in',
   'reset.noToken': 'This password reset link is incomplete. Please ask the administrator for a new one.',
   'reset.linkNotUsable': 'This link has already been used or has expired. Please ask the administrator for a new one.',
+
+  'changePassword.title': 'Change your password',
+  'changePassword.intro': 'Afterwards this account has to sign in again on other devices; you stay signed in here.',
+  'changePassword.current': 'Current password',
+  'changePassword.currentRequired': 'Please enter your current password.',
+  'changePassword.currentWrong': "That isn't your current password. Please try again.",
+  'changePassword.new': 'New password',
+  'changePassword.sameAsCurrent': 'The new password must be different from the current one.',
+  'changePassword.submit': 'Save new password',
+  'changePassword.done': 'Your password is changed. You have been signed out on other devices.',
 };
 
 export const authMessages = defineMessages(zhCN, en);

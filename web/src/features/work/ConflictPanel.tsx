@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RichDoc } from '@lmr/domain';
 import { useFeatureI18n } from '../../app/i18n';
 import type { EvidenceInput, PartEditor_PartFragment } from '../../gql/graphql';
+import { Heading } from '../../ui/Heading';
 import { workMessages } from './messages';
 import { draftBody, draftFromPart, type PartDraft } from './partDraft';
 import { RichDocView } from './RichDocView';
@@ -10,6 +11,8 @@ interface ConflictPanelProps {
   mine: PartDraft;
   theirs: PartEditor_PartFragment;
   onResolve: (choice: 'mine' | 'theirs' | { merged: PartDraft }) => void;
+  /** The level of the panel's heading; each version's heading is one below. */
+  level: number;
 }
 
 function union<T>(a: T[], b: T[], key: (item: T) => unknown): T[] {
@@ -21,7 +24,7 @@ function union<T>(a: T[], b: T[], key: (item: T) => unknown): T[] {
  * Shown in place of the editor when someone else saved the part first: both versions side by
  * side, and the pupil decides. A merge by hand starts from both texts, one after the other.
  */
-export function ConflictPanel({ mine, theirs, onResolve }: ConflictPanelProps) {
+export function ConflictPanel({ mine, theirs, onResolve, level }: ConflictPanelProps) {
   const { t } = useFeatureI18n(workMessages);
   const titleId = useId();
   const mergeId = useId();
@@ -39,17 +42,17 @@ export function ConflictPanel({ mine, theirs, onResolve }: ConflictPanelProps) {
 
   return (
     <section className="conflict" role="group" aria-labelledby={titleId}>
-      <h5 id={titleId} ref={heading} tabIndex={-1}>
+      <Heading level={level} id={titleId} ref={heading} tabIndex={-1}>
         {t('conflict.title')}
-      </h5>
+      </Heading>
       <p>{t('conflict.intro')}</p>
       <div className="conflict__versions">
         <section aria-label={t('conflict.mine')} className="conflict__version">
-          <h6>{t('conflict.mine')}</h6>
+          <Heading level={level + 1}>{t('conflict.mine')}</Heading>
           <RichDocView doc={draftBody(mine)} empty={t('conflict.empty')} />
         </section>
         <section aria-label={t('conflict.theirs')} className="conflict__version">
-          <h6>{t('conflict.theirs')}</h6>
+          <Heading level={level + 1}>{t('conflict.theirs')}</Heading>
           <RichDocView doc={theirs.body as RichDoc} empty={t('conflict.empty')} />
         </section>
       </div>

@@ -4,6 +4,7 @@ import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import type { PartEditor_PartFragment } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Heading } from '../../ui/Heading';
 import { Attachments } from './Attachments';
 import { ConflictPanel } from './ConflictPanel';
 import { EvidenceList } from './EvidenceList';
@@ -38,12 +39,14 @@ interface PartWorkspaceProps {
   partKey: string;
   title: string;
   headingId: string;
+  /** The level of this part's heading: one below the step or section it belongs to. */
+  level: number;
   serverPart: PartEditor_PartFragment | null;
   onStatus: (partKey: string, status: SaveStatus) => void;
 }
 
 /** One part of the pupil's work (a milestone or the reflection): text, evidence and attachments, saved by themselves. */
-export function PartWorkspace({ workId, partKey, title, headingId, serverPart, onStatus }: PartWorkspaceProps) {
+export function PartWorkspace({ workId, partKey, title, headingId, level, serverPart, onStatus }: PartWorkspaceProps) {
   const { t } = useFeatureI18n(workMessages);
   const { draft, update, status, conflict, resolve, retry, lastError } = useAutosave({ workId, partKey, serverPart });
 
@@ -51,27 +54,31 @@ export function PartWorkspace({ workId, partKey, title, headingId, serverPart, o
 
   return (
     <div className="part-workspace">
-      <h4 id={headingId}>{t('work.myResearch')}</h4>
+      <Heading level={level} id={headingId}>
+        {t('work.myResearch')}
+      </Heading>
       {conflict ? (
-        <ConflictPanel mine={draft} theirs={conflict} onResolve={resolve} />
+        <ConflictPanel mine={draft} theirs={conflict} onResolve={resolve} level={level + 1} />
       ) : (
         <RichTextEditor label={t('editor.label', { part: title })} value={draft.source} onChange={(source) => update((current) => ({ ...current, source }))} />
       )}
       {status === 'error' && <ErrorMessage error={lastError} onRetry={() => void retry()} />}
-      <h5>{t('evidence.title')}</h5>
+      <Heading level={level + 1}>{t('evidence.title')}</Heading>
       <EvidenceList items={draft.evidence} onChange={(change) => update((current) => ({ ...current, evidence: change(current.evidence) }))} />
-      <h5>{t('attachments.title')}</h5>
+      <Heading level={level + 1}>{t('attachments.title')}</Heading>
       <Attachments ids={draft.attachmentIds} onChange={(change) => update((current) => ({ ...current, attachmentIds: change(current.attachmentIds) }))} />
     </div>
   );
 }
 
 /** The part as submitted or while the work is with the teacher: read only. */
-export function PartReadOnly({ part, headingId }: { part: PartEditor_PartFragment | null; headingId: string }) {
+export function PartReadOnly({ part, headingId, level }: { part: PartEditor_PartFragment | null; headingId: string; level: number }) {
   const { t } = useFeatureI18n(workMessages);
   return (
     <div className="part-workspace">
-      <h4 id={headingId}>{t('work.myResearch')}</h4>
+      <Heading level={level} id={headingId}>
+        {t('work.myResearch')}
+      </Heading>
       <RichDocView doc={part?.body as RichDoc | undefined} empty={t('conflict.empty')} />
       {part && part.attachmentIds.length > 0 && (
         <ul className="attachments__list">

@@ -112,11 +112,11 @@ export function WorkspacePage() {
   };
   const afterSubmit = () => refetch();
 
-  const part = (key: string, title: string, headingId: string) =>
+  const part = (key: string, title: string, headingId: string, level: number) =>
     editable ? (
-      <PartWorkspace key={`${work.id}-${key}-edit`} workId={work.id} partKey={key} title={title} headingId={headingId} serverPart={partOf(key)} onStatus={onStatus} />
+      <PartWorkspace key={`${work.id}-${key}-edit`} workId={work.id} partKey={key} title={title} headingId={headingId} level={level} serverPart={partOf(key)} onStatus={onStatus} />
     ) : (
-      <PartReadOnly key={`${work.id}-${key}-read`} part={partOf(key)} headingId={headingId} />
+      <PartReadOnly key={`${work.id}-${key}-read`} part={partOf(key)} headingId={headingId} level={level} />
     );
 
   return (
@@ -163,7 +163,7 @@ export function WorkspacePage() {
                   </dd>
                 </dl>
               )}
-              {part(milestone.key, title, `part-${milestone.key}`)}
+              {part(milestone.key, title, `part-${milestone.key}`, 4)}
               {editable && <SubmitButton workId={work.id} scope={milestone.key} versions={work.versions} allSaved={status === 'saved'} onSubmitted={afterSubmit} />}
             </li>
           );
@@ -173,7 +173,7 @@ export function WorkspacePage() {
       <section className="milestone" aria-labelledby="reflection-heading">
         <h2 id="reflection-heading">{t('work.reflection')}</h2>
         <p>{t('work.reflectionPrompt')}</p>
-        {part(REFLECTION_PART, t('work.reflection'), 'part-reflection')}
+        {part(REFLECTION_PART, t('work.reflection'), 'part-reflection', 3)}
       </section>
 
       <section className="workspace__submit" aria-labelledby="submit-heading">
