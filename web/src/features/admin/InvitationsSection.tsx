@@ -4,10 +4,8 @@ import { errorCodeOf, fieldErrorOf, useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
 import { CopyLink } from '../../ui/CopyLink';
-import { ErrorMessage } from '../../ui/ErrorMessage';
 import { SelectField, TextField } from '../../ui/Field';
-import { Loading } from '../../ui/Loading';
-import { TableScroll } from '../../ui/TableScroll';
+import { QueryTable } from '../../ui/QueryTable';
 import { adminMessages } from './messages';
 
 const AdminInvitationsQuery = graphql(`
@@ -142,39 +140,27 @@ export function InvitationsSection() {
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{t('invitations.list')}</h2>
-        {!data && error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
-        {!data && !error && <Loading />}
-        {data && data.invitations.length === 0 && <p className="empty-state">{t('invitations.empty')}</p>}
-        {data && data.invitations.length > 0 && (
-          <TableScroll label={t('invitations.list')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('invitations.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('invitations.col.email')}</th>
-                  <th scope="col">{t('invitations.col.role')}</th>
-                  <th scope="col">{t('invitations.col.school')}</th>
-                  <th scope="col">{t('invitations.col.expires')}</th>
-                  <th scope="col">{t('invitations.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.invitations.map((invitation) => {
-                  const expired = new Date(String(invitation.expiresAt)).getTime() < now;
-                  return (
-                    <tr key={invitation.id}>
-                      <th scope="row">{invitation.email}</th>
-                      <td>{t(`role.${invitation.role}`)}</td>
-                      <td>{invitation.school?.name ?? ''}</td>
-                      <td>{formatDate(String(invitation.expiresAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                      <td>{invitation.accepted ? t('invitations.accepted') : expired ? t('invitations.expired') : t('invitations.pending')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <QueryTable
+          label={t('invitations.list')}
+          columns={[t('invitations.col.email'), t('invitations.col.role'), t('invitations.col.school'), t('invitations.col.expires'), t('invitations.col.status')]}
+          rows={data?.invitations}
+          error={error}
+          onRetry={() => void refetch()}
+          empty={t('invitations.empty')}
+        >
+          {(invitation) => {
+            const expired = new Date(String(invitation.expiresAt)).getTime() < now;
+            return (
+              <tr key={invitation.id}>
+                <th scope="row">{invitation.email}</th>
+                <td>{t(`role.${invitation.role}`)}</td>
+                <td>{invitation.school?.name ?? ''}</td>
+                <td>{formatDate(String(invitation.expiresAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>{invitation.accepted ? t('invitations.accepted') : expired ? t('invitations.expired') : t('invitations.pending')}</td>
+              </tr>
+            );
+          }}
+        </QueryTable>
       </section>
     </>
   );

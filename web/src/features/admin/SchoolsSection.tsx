@@ -2,10 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { fieldErrorOf, useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
-import { ErrorMessage } from '../../ui/ErrorMessage';
 import { TextField } from '../../ui/Field';
-import { Loading } from '../../ui/Loading';
-import { TableScroll } from '../../ui/TableScroll';
+import { QueryTable } from '../../ui/QueryTable';
 import { adminMessages } from './messages';
 
 const AdminSchoolsQuery = graphql(`
@@ -70,60 +68,49 @@ export function SchoolsSection() {
             {notice}
           </p>
         )}
-        {!data && error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
-        {!data && !error && <Loading />}
-        {data && data.schools.length === 0 && <p className="empty-state">{t('schools.empty')}</p>}
-        {data && data.schools.length > 0 && (
-          <TableScroll label={t('schools.list')}>
-            <table className="table">
-              <caption className="visually-hidden">{t('schools.list')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('schools.col.name')}</th>
-                  <th scope="col">{t('schools.col.district')}</th>
-                  <th scope="col">{t('schools.col.timeZone')}</th>
-                  <th scope="col">{t('schools.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.schools.map((school) => (
-                  <tr key={school.id}>
-                    <th scope="row">
-                      {renaming === school.id ? (
-                        <RenameSchoolForm
-                          school={school}
-                          onDone={(name) => {
-                            setRenaming(null);
-                            if (name) setNotice(t('schools.renamed', { name }));
-                          }}
-                        />
-                      ) : (
-                        school.name
-                      )}
-                    </th>
-                    <td>{school.district ?? ''}</td>
-                    <td>{school.timeZone}</td>
-                    <td>
-                      {renaming !== school.id && (
-                        <button
-                          type="button"
-                          className="button button--small button--secondary"
-                          aria-label={t('schools.renameFor', { name: school.name })}
-                          onClick={() => {
-                            setNotice(null);
-                            setRenaming(school.id);
-                          }}
-                        >
-                          {t('schools.rename')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
+        <QueryTable
+          label={t('schools.list')}
+          columns={[t('schools.col.name'), t('schools.col.district'), t('schools.col.timeZone'), t('schools.col.actions')]}
+          rows={data?.schools}
+          error={error}
+          onRetry={() => void refetch()}
+          empty={t('schools.empty')}
+        >
+          {(school) => (
+            <tr key={school.id}>
+              <th scope="row">
+                {renaming === school.id ? (
+                  <RenameSchoolForm
+                    school={school}
+                    onDone={(name) => {
+                      setRenaming(null);
+                      if (name) setNotice(t('schools.renamed', { name }));
+                    }}
+                  />
+                ) : (
+                  school.name
+                )}
+              </th>
+              <td>{school.district ?? ''}</td>
+              <td>{school.timeZone}</td>
+              <td>
+                {renaming !== school.id && (
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    aria-label={t('schools.renameFor', { name: school.name })}
+                    onClick={() => {
+                      setNotice(null);
+                      setRenaming(school.id);
+                    }}
+                  >
+                    {t('schools.rename')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          )}
+        </QueryTable>
       </section>
       <CreateSchoolForm onCreated={(name) => setNotice(t('schools.created', { name }))} />
     </>

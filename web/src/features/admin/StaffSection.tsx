@@ -3,9 +3,7 @@ import { useState } from 'react';
 import { errorCodeOf, useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import { CopyLink } from '../../ui/CopyLink';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { Loading } from '../../ui/Loading';
-import { TableScroll } from '../../ui/TableScroll';
+import { QueryTable } from '../../ui/QueryTable';
 import { adminMessages } from './messages';
 
 const AdminStaffQuery = graphql(`
@@ -99,56 +97,43 @@ export function StaffSection() {
           />
         </div>
       )}
-      {!data && error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
-      {!data && !error && <Loading />}
-      {data && (
-        <TableScroll label={t('staff.list')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('staff.list')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.col.name')}</th>
-                <th scope="col">{t('staff.col.email')}</th>
-                <th scope="col">{t('staff.col.role')}</th>
-                <th scope="col">{t('staff.col.school')}</th>
-                <th scope="col">{t('staff.col.status')}</th>
-                <th scope="col">{t('staff.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.staffMembers.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">{member.displayName}</th>
-                  <td>{member.email ?? ''}</td>
-                  <td>{t(`role.${member.role}`)}</td>
-                  <td>{member.school?.name ?? ''}</td>
-                  <td>{member.disabled ? t('staff.disabled') : t('staff.active')}</td>
-                  <td>
-                    <div className="form-actions">
-                      <button
-                        type="button"
-                        className={`button button--small ${member.disabled ? 'button--secondary' : 'button--danger'}`}
-                        aria-label={t(member.disabled ? 'staff.enableFor' : 'staff.disableFor', { name: member.displayName })}
-                        onClick={() => void toggle(member.id, !member.disabled)}
-                      >
-                        {member.disabled ? t('staff.enable') : t('staff.disable')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--small button--secondary"
-                        aria-label={t('staff.resetLinkFor', { name: member.displayName })}
-                        onClick={() => void makeResetLink(member.id, member.displayName)}
-                      >
-                        {t('staff.resetLink')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <QueryTable
+        label={t('staff.list')}
+        columns={[t('staff.col.name'), t('staff.col.email'), t('staff.col.role'), t('staff.col.school'), t('staff.col.status'), t('staff.col.actions')]}
+        rows={data?.staffMembers}
+        error={error}
+        onRetry={() => void refetch()}
+      >
+        {(member) => (
+          <tr key={member.id}>
+            <th scope="row">{member.displayName}</th>
+            <td>{member.email ?? ''}</td>
+            <td>{t(`role.${member.role}`)}</td>
+            <td>{member.school?.name ?? ''}</td>
+            <td>{member.disabled ? t('staff.disabled') : t('staff.active')}</td>
+            <td>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className={`button button--small ${member.disabled ? 'button--secondary' : 'button--danger'}`}
+                  aria-label={t(member.disabled ? 'staff.enableFor' : 'staff.disableFor', { name: member.displayName })}
+                  onClick={() => void toggle(member.id, !member.disabled)}
+                >
+                  {member.disabled ? t('staff.enable') : t('staff.disable')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  aria-label={t('staff.resetLinkFor', { name: member.displayName })}
+                  onClick={() => void makeResetLink(member.id, member.displayName)}
+                >
+                  {t('staff.resetLink')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        )}
+      </QueryTable>
     </section>
   );
 }
