@@ -22,3 +22,60 @@ export async function expectNoSidewaysScrolling(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'the page is wider than the screen').toBeLessThanOrEqual(0);
 }
+
+/**
+ * Words in Latin letters on a page shown in Chinese: each is untranslated text unless it is
+ * marked as another language (`lang="en"`), or is a name a Chinese page keeps as it is
+ * (an email address, a web address, a time zone, an upper-case code such as WB4B26 or PDF).
+ */
+export async function untranslatedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const kept = [/\S+@\S+\.\S+/g, /https?:\/\/\S+/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /\b[A-Z0-9][A-Z0-9-]*[A-Z0-9]\b/g];
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, noscript, code, [hidden], [aria-hidden="true"]')) continue;
+      const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) continue;
+      const style = getComputedStyle(parent);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      let text = node.textContent ?? '';
+      for (const pattern of kept) text = text.replace(pattern, ' ');
+      const words = text.match(/[A-Za-z]{3,}/g);
+      if (words) found.add(`${words.join(' ')} ← “${(node.textContent ?? '').trim().slice(0, 80)}”`);
+    }
+    for (const element of document.querySelectorAll<HTMLElement>('[aria-label], [title], [placeholder], input[type="submit"], img[alt]')) {
+      const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) continue;
+      for (const attribute of ['aria-label', 'title', 'placeholder', 'alt', 'value']) {
+        if (attribute === 'value' && element.tagName !== 'INPUT') continue;
+        let text = element.getAttribute(attribute) ?? '';
+        for (const pattern of kept) text = text.replace(pattern, ' ');
+        const words = text.match(/[A-Za-z]{3,}/g);
+        if (words) found.add(`${words.join(' ')} ← ${attribute}=“${element.getAttribute(attribute)?.slice(0, 80)}”`);
+      }
+    }
+    return [...found];
+  });
+}
+
+/**
+ * The personal code of the index-th pupil of the demo class 四年级二班 (WB4B26), read from the
+ * printed sign-in cards as the teacher. Each test and screen size uses its own pupil, so one
+ * run's submissions do not meet.
+ */
+export async function pupilCode(page: Page, index: number): Promise<string> {
+  await page.goto('/sign-in');
+  await page.getByLabel('邮箱').fill('wang.fang@wenbo.example');
+  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/classes$/);
+  await page.getByRole('link', { name: '四年级二班', exact: true }).click();
+  await page.getByRole('link', { name: '打印登录卡' }).click();
+  const card = page.getByRole('list', { name: '登录卡' }).getByRole('listitem').nth(index);
+  const code = (await card.getByTestId('card-pupil-code').textContent())?.trim() ?? '';
+  await page.getByRole('group', { name: '我的账户' }).getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return code;
+}

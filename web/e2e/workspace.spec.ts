@@ -1,8 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
-
-const teacher = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026' };
+import { expectAccessible, expectNoSidewaysScrolling, pupilCode, screenshot } from './support';
 
 function crc32(bytes: Buffer): number {
   let crc = 0xffffffff;
@@ -29,22 +27,6 @@ function redSquarePng(size = 16): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [200, 30, 30]).flat())])));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** Each screen size works as a different pupil, so one run's submissions do not meet. */
-async function pupilCode(page: Page, index: number): Promise<string> {
-  await page.goto('/sign-in');
-  await page.getByLabel('邮箱').fill(teacher.email);
-  await page.getByLabel('密码').fill(teacher.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/classes$/);
-  await page.getByRole('link', { name: '四年级二班', exact: true }).click();
-  await page.getByRole('link', { name: '打印登录卡' }).click();
-  const card = page.getByRole('list', { name: '登录卡' }).getByRole('listitem').nth(index);
-  const code = (await card.getByTestId('card-pupil-code').textContent())?.trim() ?? '';
-  await page.getByRole('group', { name: '我的账户' }).getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return code;
 }
 
 const saved = (page: Page) => page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('SaveWorkPart') && response.ok());

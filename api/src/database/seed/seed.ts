@@ -148,7 +148,8 @@ export async function seedDemo(dataSource: DataSource, samplePath: string): Prom
         descriptionEn: o.note ?? null,
         location: sample.museum.name.zh,
         themes: o.themes.filter(isTheme),
-        rightsStatement: 'Demo record written from public sources; images not included.',
+        // The museum writes its rights statements in its own language.
+        rightsStatement: '演示记录：根据公开资料编写，不含图片。',
       })),
     );
     await seedBriefsAndAssignments(tx, museumId);
