@@ -21,6 +21,21 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../features/collection/ObjectPage')).ObjectPage }),
           },
           {
+            element: <RequireRole roles={['MUSEUM_EDUCATOR']} />,
+            children: [
+              {
+                path: 'collection/new',
+                lazy: async () => ({ Component: (await import('../features/collectionEditing/ObjectEditorPage')).ObjectEditorPage }),
+              },
+              {
+                path: 'collection/import',
+                lazy: async () => ({ Component: (await import('../features/collectionEditing/ImportObjectsPage')).ImportObjectsPage }),
+              },
+              {
+                path: 'collection/:id/edit',
+                lazy: async () => ({ Component: (await import('../features/collectionEditing/ObjectEditorPage')).ObjectEditorPage }),
+              },
+          {
             path: 'sign-in',
             lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
           },

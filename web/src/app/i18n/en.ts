@@ -41,6 +41,10 @@ export const en: Messages = {
   'collection.results': 'Objects',
   'collection.empty': 'No objects match. Try another word!',
   'collection.loadMore': 'Load more',
+  'collection.tools': 'Managing the collection',
+  'collection.add': 'Add an object',
+  'collection.import': 'Import objects',
+  'object.edit': 'Edit this object',
   'collection.loadingMore': 'Loading more…',
 
   'object.themes': 'Themes',
@@ -78,6 +82,9 @@ export const en: Messages = {
   'nav.briefs': 'Project briefs',
   'nav.admin': 'Admin',
   'nav.myProjects': 'My projects',
+  'nav.exhibition': 'Online exhibition',
+  'nav.review': 'Review',
+  'nav.programme': 'Programme figures',
 
   'role.PUPIL': 'Pupil',
   'role.TEACHER': 'Teacher',

@@ -39,6 +39,10 @@ export const zhCN = {
   'collection.results': '藏品列表',
   'collection.empty': '没有找到符合条件的藏品，换个词试试吧！',
   'collection.loadMore': '加载更多',
+  'collection.tools': '馆藏管理',
+  'collection.add': '添加藏品',
+  'collection.import': '导入藏品',
+  'object.edit': '编辑这件藏品',
   'collection.loadingMore': '正在加载更多…',
 
   'object.themes': '主题',
@@ -76,6 +80,9 @@ export const zhCN = {
   'nav.briefs': '项目库',
   'nav.admin': '管理',
   'nav.myProjects': '我的项目',
+  'nav.exhibition': '线上展览',
+  'nav.review': '作品评审',
+  'nav.programme': '项目数据',
 
   'role.PUPIL': '学生',
   'role.TEACHER': '老师',

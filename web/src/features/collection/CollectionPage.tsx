@@ -2,8 +2,9 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE } from '@lmr/domain';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
+import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import type { CollectionPageQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -77,10 +78,23 @@ export function CollectionPage() {
     }
   };
 
+  const viewer = useViewer();
+  const educator = viewer.status === 'signedIn' && viewer.me.role === 'MUSEUM_EDUCATOR';
+
   return (
     <section className="page" aria-labelledby="collection-heading">
       <h1 id="collection-heading">{t('collection.title')}</h1>
       <p className="page__intro">{t('collection.intro')}</p>
+      {educator && (
+        <nav className="page-tools" aria-label={t('collection.tools')}>
+          <Link to="/collection/new" className="button button--secondary">
+            {t('collection.add')}
+          </Link>
+          <Link to="/collection/import" className="button button--secondary">
+            {t('collection.import')}
+          </Link>
+        </nav>
+      )}
 
       <CollectionFilters
         search={search}

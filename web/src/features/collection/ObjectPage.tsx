@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { errorCodeOf, pickLocalized, useI18n, type LocalizedValue, type MessageKey } from '../../app/i18n';
 import { graphql } from '../../gql';
+import { useViewer } from '../../app/viewer';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -52,6 +53,7 @@ function BackLink() {
 export function ObjectPage() {
   const { t, language } = useI18n();
   const { id = '' } = useParams();
+  const viewer = useViewer();
   const { data, error, refetch } = useQuery(ObjectPageQuery, { variables: { id } });
   const object = data?.collectionObject;
   const title = object ? (pickLocalized(object.title, language)?.text ?? object.accessionNumber) : null;
@@ -76,6 +78,7 @@ export function ObjectPage() {
     );
   }
 
+  const educator = viewer.status === 'signedIn' && viewer.me.role === 'MUSEUM_EDUCATOR';
   const localizedFacts: { label: MessageKey; value: LocalizedValue | null | undefined }[] = [
     { label: 'object.maker', value: object.maker },
     { label: 'object.period', value: object.period },
@@ -93,6 +96,13 @@ export function ObjectPage() {
       <h1 id="object-title">
         <LocalizedTextView value={object.title} fallback={object.accessionNumber} />
       </h1>
+      {educator && (
+        <p>
+          <Link to={`/collection/${object.id}/edit`} className="button button--secondary">
+            {t('object.edit')}
+          </Link>
+        </p>
+      )}
       <dl className="object-page__titles">
         {object.title.zh && (
           <div>
