@@ -35,6 +35,8 @@ export const routes: RouteObject[] = [
                 path: 'collection/:id/edit',
                 lazy: async () => ({ Component: (await import('../features/collectionEditing/ObjectEditorPage')).ObjectEditorPage }),
               },
+            ],
+          },
           {
             path: 'sign-in',
             lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
