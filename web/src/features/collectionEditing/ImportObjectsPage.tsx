@@ -104,7 +104,9 @@ export function ImportObjectsPage() {
       </p>
       <h1 id="import-heading">{t('import.title')}</h1>
       <p className="page__intro">{t('import.intro')}</p>
-      <p className="field__hint">{t('import.columns', { columns: COLLECTION_COLUMNS.join(', ') })}</p>
+      <p className="field__hint">
+        {t('import.columns')} <code>{COLLECTION_COLUMNS.join(', ')}</code>
+      </p>
       <div className="form-card">
         <input id={inputId} type="file" accept=".csv,.json,text/csv,application/json" className="visually-hidden import-file" onChange={(event) => void onFile(event)} />
         <label htmlFor={inputId} className="button button--secondary import-file__pick">

@@ -67,6 +67,24 @@ const UpdateObjectMutation = graphql(`
           zh
           en
         }
+        maker {
+          zh
+          en
+        }
+        period {
+          zh
+          en
+        }
+        kind {
+          zh
+          en
+        }
+        description {
+          zh
+          en
+        }
+        location
+        rightsStatement
         themes
       }
     }

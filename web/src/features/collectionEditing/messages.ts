@@ -46,7 +46,7 @@ const zhCN = {
 
   'import.title': '导入藏品',
   'import.intro': '选一个 CSV 或 JSON 文件。只要有一行有问题，就一条也不导入：先在这里检查，改好再导入。',
-  'import.columns': 'CSV 第一行写列名：{columns}。主题用 | 分开，例如 HISTORY|ART。',
+  'import.columns': 'CSV 第一行写列名，主题用 | 分开（例如 HISTORY|ART）。可以用的列名：',
   'import.file': '选择文件',
   'import.reading': '正在读取 {name}…',
   'import.rows': '{name}：共 {count} 条记录',
@@ -111,7 +111,7 @@ const en: Record<keyof typeof zhCN, string> = {
 
   'import.title': 'Import objects',
   'import.intro': 'Choose a CSV or JSON file. If any row has a problem, nothing is imported: check it here, fix it, then import.',
-  'import.columns': 'The first CSV line names the columns: {columns}. Separate themes with |, e.g. HISTORY|ART.',
+  'import.columns': 'The first CSV line names the columns; separate themes with | (e.g. HISTORY|ART). The columns are:',
   'import.file': 'Choose a file',
   'import.reading': 'Reading {name}…',
   'import.rows': '{name}: {count} records',
