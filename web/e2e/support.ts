@@ -62,17 +62,17 @@ export async function untranslatedText(page: Page): Promise<string[]> {
 }
 
 /**
- * The personal code of the index-th pupil of the demo class 四年级二班 (WB4B26), read from the
- * printed sign-in cards as the teacher. Each test and screen size uses its own pupil, so one
+ * The personal code of the index-th pupil of a demo class (四年级二班, WB4B26, unless given), read
+ * from the printed sign-in cards as its teacher. Each test and screen size uses its own pupil, so one
  * run's submissions do not meet.
  */
-export async function pupilCode(page: Page, index: number): Promise<string> {
+export async function pupilCode(page: Page, index: number, from = { teacher: 'wang.fang@wenbo.example', className: '四年级二班' }): Promise<string> {
   await page.goto('/sign-in');
-  await page.getByLabel('邮箱').fill('wang.fang@wenbo.example');
+  await page.getByLabel('邮箱').fill(from.teacher);
   await page.getByLabel('密码').fill('museum-demo-2026');
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/classes$/);
-  await page.getByRole('link', { name: '四年级二班', exact: true }).click();
+  await page.getByRole('link', { name: from.className, exact: true }).click();
   await page.getByRole('link', { name: '打印登录卡' }).click();
   const card = page.getByRole('list', { name: '登录卡' }).getByRole('listitem').nth(index);
   const code = (await card.getByTestId('card-pupil-code').textContent())?.trim() ?? '';

@@ -78,6 +78,10 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('../features/classes/ClassPage')).ClassPage }),
               },
               {
+                path: 'classes/:classId/assignments/:assignmentId/teams',
+                lazy: async () => ({ Component: (await import('../features/teams/TeamsPage')).TeamsPage }),
+              },
+              {
                 path: 'classes/:id/cards',
                 lazy: async () => ({ Component: (await import('../features/classes/SignInCardsPage')).SignInCardsPage }),
               },

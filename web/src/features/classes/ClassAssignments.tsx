@@ -1,5 +1,5 @@
-import { Link } from 'react-router';
-import { useFeatureI18n } from '../../app/i18n';
+import { Link, useParams } from 'react-router';
+import { pickLocalized, useFeatureI18n } from '../../app/i18n';
 import type { MuseumSessionKind, WorkMode } from '../../gql/graphql';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
 import { classesMessages } from './messages';
@@ -18,7 +18,8 @@ const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: '
 
 /** The class's assignments, soonest due first; times in the viewer's own time zone. */
 export function ClassAssignments({ assignments }: { assignments: readonly AssignmentSummary[] }) {
-  const { t, formatDate } = useFeatureI18n(classesMessages);
+  const { t, formatDate, language } = useFeatureI18n(classesMessages);
+  const { id: classId = '' } = useParams();
   return (
     <section aria-labelledby="class-assignments-heading">
       <div className="section-heading">
@@ -41,7 +42,17 @@ export function ClassAssignments({ assignments }: { assignments: readonly Assign
                 </h3>
                 <p className="card__meta">{t('classAssignments.starts', { date: formatDate(String(assignment.startsAt), dateTime) })}</p>
                 <p className="card__meta">{t('classAssignments.due', { date: formatDate(String(assignment.dueAt), dateTime) })}</p>
-                <p className="card__meta">{t(assignment.mode === 'TEAM' ? 'classAssignments.team' : 'classAssignments.individual')}</p>
+                <p className="card__meta">
+                  <span>{t(assignment.mode === 'TEAM' ? 'classAssignments.team' : 'classAssignments.individual')}</span>
+                  {assignment.mode === 'TEAM' && (
+                    <>
+                      {' · '}
+                      <Link to={`/classes/${classId}/assignments/${assignment.id}/teams`} aria-label={t('classAssignments.teamsFor', { title: pickLocalized(assignment.title, language)?.text ?? '' })}>
+                        {t('classAssignments.teams')}
+                      </Link>
+                    </>
+                  )}
+                </p>
                 {assignment.museumSession && (
                   <p className="card__meta">
                     {t('classAssignments.session', {

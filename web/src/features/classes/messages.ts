@@ -112,6 +112,8 @@ const zhCN = {
   'classAssignments.SCHOOL_LESSON': '博物馆老师来校上课',
   'classAssignments.team': '小组合作',
   'classAssignments.individual': '独立完成',
+  'classAssignments.teams': '分组',
+  'classAssignments.teamsFor': '{title} 的分组',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -226,6 +228,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'classAssignments.SCHOOL_LESSON': 'Lesson at school',
   'classAssignments.team': 'Team work',
   'classAssignments.individual': 'Individual work',
+  'classAssignments.teams': 'Teams',
+  'classAssignments.teamsFor': 'Teams for {title}',
 };
 
 export const classesMessages = defineMessages(zhCN, en);

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
+import { MyTeam } from '../teams/MyTeam';
 import { workMessages } from './messages';
 import { PartReadOnly, PartWorkspace } from './PartWorkspace';
 import { AttemptList, SubmitButton } from './Submissions';
@@ -18,6 +19,10 @@ const WorkspacePageQuery = graphql(`
     assignment(id: $assignmentId) {
       id
       dueAt
+      mode
+      teams {
+        ...MyTeam_team
+      }
       title {
         zh
         en
@@ -134,6 +139,7 @@ export function WorkspacePage() {
           <LocalizedTextView value={assignment.drivingQuestion} />
         </p>
       </div>
+      {assignment.mode === 'TEAM' && <MyTeam teams={assignment.teams} locked={work.versions.some((version) => version.status !== 'WITHDRAWN')} onMoved={() => void refetch()} />}
       {editable ? (
         <p className={`save-status save-status--${status}`} role="status" aria-live="polite">
           {t(`work.status.${status}`)}
