@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const api = 'http://localhost:3000';
@@ -9,10 +12,58 @@ const proxy = {
   '/graphql': { target: api, changeOrigin: true, ws: true },
   '/health': { target: api, changeOrigin: true },
   '/files': { target: api, changeOrigin: true },
+  '/exports': { target: api, changeOrigin: true },
+  '/certificates': { target: api, changeOrigin: true },
+  // Only the files under these pages' paths: the pages themselves are the portal's.
+  '^/exhibition/[^/]+/images/': { target: api, changeOrigin: true },
+  '^/review/nominations/[^/]+/files': { target: api, changeOrigin: true },
 };
 
+/**
+ * What the client preset's babel plugin does, for the production build: each graphql(`…`) call
+ * becomes an import of its own document, one small module per document, so neither
+ * src/gql/gql.ts (a map of every document) nor src/gql/graphql.ts (every document) is in the
+ * first screen's bundle; each lazy page carries only its own documents. A call whose text is not
+ * in the map is left alone and still works through the map.
+ */
+function graphqlDocumentImports(): Plugin {
+  const generated = fileURLToPath(new URL('./src/gql/', import.meta.url));
+  const prefix = 'virtual:lmr-document:';
+  let byText = new Map<string, string>();
+  let documents = new Map<string, string>();
+  return {
+    name: 'lmr-graphql-document-imports',
+    apply: 'build',
+    buildStart() {
+      const map = readFileSync(`${generated}gql.ts`, 'utf8').split(/const documents(?:: Documents)? = {/)[1]?.split('\n};')[0] ?? '';
+      byText = new Map([...map.matchAll(/^\s*("(?:[^"\\]|\\.)*"): types\.(\w+),?$/gm)].map((match) => [JSON.parse(match[1]!) as string, match[2]!]));
+      const types = readFileSync(`${generated}graphql.ts`, 'utf8');
+      documents = new Map([...types.matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)].map((match) => [match[1]!, match[2]!]));
+    },
+    resolveId(id) {
+      return id.startsWith(prefix) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return null;
+      const json = documents.get(id.slice(prefix.length + 1));
+      return json ? `export default ${json};` : null;
+    },
+    transform(code, id) {
+      if (!/\/src\/.*\.tsx?$/.test(id) || id.startsWith(generated) || !code.includes('graphql(`')) return null;
+      const imports: string[] = [];
+      const out = code.replace(/\bgraphql\(`([^`]*)`\)/g, (call, text: string) => {
+        const name = byText.get(text);
+        if (!name || !documents.has(name)) return call;
+        imports.push(`import __lmrDocument${imports.length} from ${JSON.stringify(prefix + name)};`);
+        return `__lmrDocument${imports.length - 1}`;
+      });
+      return imports.length > 0 ? { code: `${imports.join('\n')}\n${out}`, map: null } : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), graphqlDocumentImports()],
   server: { proxy },
   preview: { proxy },
   build: {

@@ -14,6 +14,11 @@ export function benchId(name) {
 }
 
 export const BIG_CLASS = 45;
+/** Bump when the data set changes: a database built by an older generator is rebuilt. */
+export const DATA_VERSION = 2;
+export const MARKER_TABLE = `bench_marker_v${DATA_VERSION}`;
+/** The season every nomination of the data set belongs to (made in October–November 2026). */
+export const BENCH_SEASON = '2026-AUTUMN';
 export const milestoneKey = (brief, step) => benchId(`milestone-${brief}-${step}`);
 export const criterionKey = (brief, c) => benchId(`criterion-${brief}-${c}`);
 
@@ -53,7 +58,11 @@ export async function buildDistrict(client, size, seed) {
   await client.query('BEGIN');
   await client.query(`INSERT INTO museum (id, name_zh, name_en) VALUES (md5('museum')::uuid, '辽宁省博物馆', 'Liaoning Provincial Museum')`);
   await client.query(`INSERT INTO school (id, museum_id, name) SELECT md5('school' || i)::uuid, md5('museum')::uuid, '学校 ' || i FROM generate_series(1, ${S.schools}) i`);
-  await client.query(`INSERT INTO app_user (id, role, display_name, email, museum_id) VALUES (md5('educator')::uuid, 'MUSEUM_EDUCATOR', '馆员', 'educator@bench.example', md5('museum')::uuid)`);
+  await client.query(
+    `INSERT INTO app_user (id, role, display_name, email, museum_id)
+     SELECT md5(e)::uuid, 'MUSEUM_EDUCATOR', '馆员 ' || e, e || '@bench.example', md5('museum')::uuid FROM unnest(ARRAY['educator', 'educator2', 'educator3']) e`,
+  );
+  await client.query(`INSERT INTO lead_reviewer (educator_id, museum_id) VALUES (md5('educator')::uuid, md5('museum')::uuid)`);
   await client.query(
     `INSERT INTO app_user (id, role, display_name, email, school_id)
      SELECT md5('teacher' || c)::uuid, 'TEACHER', '教师 ' || c, 'teacher' || c || '@bench.example', md5('school' || ((c - 1) / ${perSchool} + 1))::uuid FROM generate_series(1, ${C}) c`,
@@ -128,10 +137,40 @@ export async function buildDistrict(client, size, seed) {
             CASE WHEN v.status = 'GRADED' AND bw.r % 2 = 0 THEN now() END, 1, md5('teacher' || (SELECT c FROM bench_pupil WHERE i = bw.i))::uuid, now()
        FROM work_version v JOIN bench_work bw ON bw.id = v.work_id WHERE v.status IN ('GRADED', 'RETURNED')`,
   );
+  // The museum's review: teachers nominated about 3% of graded projects in autumn 2026; the
+  // museum decided 60% of them (exhibiting the Outstanding and Commended ones whose guardians
+  // consented) and two educators scored most of them. o decides the outcome, as r does above.
+  await client.query(
+    `CREATE TEMP TABLE bench_nomination AS
+     SELECT v.id AS version_id, bw.i, md5('nomination' || v.id)::uuid AS id, ${h('v.id::text', 'outcome')} AS o, ${h('v.id::text', 'day')} AS d
+       FROM work_version v JOIN bench_work bw ON bw.id = v.work_id
+      WHERE v.scope = 'PROJECT' AND v.status = 'GRADED' AND ${h('v.id::text', 'nominate')} < 3`,
+  );
+  await client.query(
+    `INSERT INTO nomination (id, version_id, statement, nominated_by_id, guardian_consent, credit_style, consent_recorded_by_id, consent_recorded_at, created_at,
+                             outcome, decision_feedback, decided_at, decided_by_id, exhibition_slug)
+     SELECT n.id, n.version_id, '观察细致，提出的问题很有意思。', md5('teacher' || p.c)::uuid, n.o % 10 <> 0,
+            (ARRAY['FULL_NAME', 'FIRST_NAME_INITIAL_SCHOOL', 'ANONYMOUS'])[1 + n.o % 3], md5('teacher' || p.c)::uuid,
+            timestamptz '2026-10-01 10:00+08' + (n.d % 40) * interval '1 day', timestamptz '2026-10-01 10:00+08' + (n.d % 40) * interval '1 day',
+            CASE WHEN n.o < 15 THEN 'OUTSTANDING' WHEN n.o < 45 THEN 'COMMENDED' WHEN n.o < 60 THEN 'NOT_SELECTED' END,
+            CASE WHEN n.o < 60 THEN '很有创意，证据充分。' END,
+            CASE WHEN n.o < 60 THEN timestamptz '2026-11-20 10:00+08' END,
+            CASE WHEN n.o < 60 THEN md5('educator')::uuid END,
+            CASE WHEN n.o < 45 THEN substr(md5('slug' || n.id), 1, 16) END
+       FROM bench_nomination n JOIN bench_pupil p ON p.i = n.i`,
+  );
+  await client.query(
+    `INSERT INTO nomination_review (nomination_id, reviewer_id, scores, updated_at)
+     SELECT n.id, md5(r.e)::uuid,
+            jsonb_build_object('RESEARCH_QUESTION', 1 + n.o % 5, 'EVIDENCE', 1 + (n.o + 1) % 5, 'CREATIVITY', 1 + (n.o + 2) % 5, 'PRESENTATION', 1 + (n.o + 3) % 5),
+            timestamptz '2026-11-15 10:00+08'
+       FROM bench_nomination n CROSS JOIN (VALUES ('educator'), ('educator2')) r(e)
+      WHERE (r.e = 'educator' AND n.o < 80) OR (r.e = 'educator2' AND n.o % 2 = 0)`,
+  );
   // Sessions whose tokens the load generator knows: "bench-" + the user's id.
   await client.query(`INSERT INTO session (token_hash, user_id, expires_at) SELECT encode(sha256(('bench-' || id)::bytea), 'hex'), id, now() + interval '30 days' FROM app_user`);
-  await client.query(`CREATE TABLE bench_marker (size text, seed int, built_at timestamptz DEFAULT now())`);
-  await client.query(`INSERT INTO bench_marker (size, seed) VALUES ($1, $2)`, [size, seed]);
+  await client.query(`CREATE TABLE ${MARKER_TABLE} (size text, seed int, built_at timestamptz DEFAULT now())`);
+  await client.query(`INSERT INTO ${MARKER_TABLE} (size, seed) VALUES ($1, $2)`, [size, seed]);
   await client.query('COMMIT');
   await client.query('ANALYZE');
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --size small|district] [--seed 1] [--duration 10] [--connections 20] [--profile]
+// npm run bench [-- --size small|district] [--seed 1] [--duration 10] [--connections 20] [--profile] [--port 3200]
 // Builds (once) a district-sized data set in PostgreSQL, starts the built API and a bare Apollo
 // Server, loads both from this separate process with autocannon, and writes a Markdown and a
 // JSON report to bench/results/. Numbers are measured here, never asserted in tests.
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { BIG_CLASS, benchId, buildDistrict, SIZES } from './district.mjs';
+import { BENCH_SEASON, BIG_CLASS, benchId, buildDistrict, MARKER_TABLE, SIZES } from './district.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -20,6 +20,8 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
     profile: { type: 'boolean', default: false },
+    // The API listens here and the bare Apollo Server on the next port.
+    port: { type: 'string', default: '3200' },
   },
 });
 if (!SIZES[opts.size]) throw new Error(`--size is one of ${Object.keys(SIZES).join(', ')}`);
@@ -33,8 +35,8 @@ const dbUrl = (() => {
   u.pathname = `/${dbName}`;
   return u.toString();
 })();
-const API_PORT = 3200;
-const BARE_PORT = 3201;
+const API_PORT = Number(opts.port);
+const BARE_PORT = API_PORT + 1;
 
 function log(line) {
   process.stderr.write(`${line}\n`);
@@ -47,7 +49,8 @@ async function prepareDatabase() {
   if (exists) {
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
-    const marked = (await c.query(`SELECT to_regclass('bench_marker') IS NOT NULL AS ok`)).rows[0].ok;
+    // Built by this version of the generator (an older data set lacks what newer operations read).
+    const marked = (await c.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [MARKER_TABLE])).rows[0].ok;
     await c.end();
     if (marked) {
       await admin.end();
@@ -66,9 +69,16 @@ async function prepareDatabase() {
   const started = Date.now();
   log(`building the ${opts.size} data set (seed ${seed}) in ${dbName}…`);
   await buildDistrict(c, opts.size, seed);
-  const counts = (await c.query(`SELECT (SELECT count(*) FROM app_user WHERE role = 'PUPIL') AS pupils, (SELECT count(*) FROM work_version) AS versions, (SELECT count(*) FROM assignment) AS assignments`)).rows[0];
+  const counts = (
+    await c.query(
+      `SELECT (SELECT count(*) FROM app_user WHERE role = 'PUPIL') AS pupils, (SELECT count(*) FROM work_version) AS versions, (SELECT count(*) FROM assignment) AS assignments,
+              (SELECT count(*) FROM nomination) AS nominations, (SELECT count(*) FROM nomination WHERE exhibition_slug IS NOT NULL AND guardian_consent) AS exhibited`,
+    )
+  ).rows[0];
   await c.end();
-  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.pupils} pupils, ${counts.assignments} assignments, ${counts.versions} submission versions`);
+  log(
+    `built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.pupils} pupils, ${counts.assignments} assignments, ${counts.versions} submission versions, ${counts.nominations} nominations (${counts.exhibited} exhibited)`,
+  );
 }
 
 const children = new Set();
@@ -121,8 +131,9 @@ async function gql(port, token, query, variables) {
 const token = (userId) => `bench-${userId}`;
 
 /** Runs autocannon against one operation; requests come from `next()` (a body and token each time). */
-function load(port, next, { amount } = {}) {
+function load(port, next, { amount, onResponse } = {}) {
   let graphqlErrors = 0;
+  let firstError = null;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -133,17 +144,21 @@ function load(port, next, { amount } = {}) {
           {
             method: 'POST',
             path: '/graphql',
-            setupRequest: (req) => {
-              const { body, token: t } = next();
+            setupRequest: (req, context) => {
+              const { body, token: t } = next(context);
               return { ...req, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) } };
             },
-            onResponse: (status, body) => {
-              if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+            onResponse: (status, body, context) => {
+              if (status === 200 && body.includes('"errors"')) {
+                graphqlErrors += 1;
+                firstError ??= body.slice(0, 500);
+              }
+              onResponse?.(status, body, context);
             },
           },
         ],
       },
-      (err, result) => (err ? reject(err) : resolve({ result, graphqlErrors })),
+      (err, result) => (err ? reject(err) : resolve({ result, graphqlErrors, firstError })),
     );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
@@ -171,6 +186,10 @@ async function main() {
     )
   ).rows.map((r) => r.id);
 
+  const exhibited = (
+    await db.query(`SELECT exhibition_slug FROM nomination WHERE exhibition_slug IS NOT NULL AND guardian_consent AND consent_withdrawn_at IS NULL ORDER BY exhibition_slug`)
+  ).rows.map((r) => r.exhibition_slug);
+
   const api = await startApi(opts.profile);
   const bare = await startProcess(process.execPath, [join(here, 'bare-apollo.mjs')], { PORT: String(BARE_PORT) }, /ready/);
   const pick = (list) => list[Math.floor(Math.random() * list.length)];
@@ -180,6 +199,7 @@ async function main() {
   const saveTargets = drafts.slice(0, half);
   const rushTargets = drafts.slice(half, half + 1000);
   let rushIndex = 0;
+  const saving = new Set();
   const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '我又发现了一个细节。' }] }] };
 
   const operations = [
@@ -197,17 +217,26 @@ async function main() {
       },
     },
     {
+      // Like the portal's autosave: one save of a draft in flight at a time, on the revision the
+      // previous save answered (two saves of one draft racing is a conflict by design).
       name: 'save a draft',
-      next: () => {
-        const d = pick(saveTargets);
-        const base = revisions.get(d.work_id);
-        revisions.set(d.work_id, base + 1);
+      next: (request) => {
+        let d = pick(saveTargets);
+        while (saving.has(d.work_id)) d = pick(saveTargets);
+        saving.add(d.work_id);
+        request.saving = d;
         return {
           token: token(d.pupil_id),
-          body: { query: 'mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }', variables: { input: { workId: d.work_id, partKey: 'REFLECTION', baseRevision: base, body: doc } } },
+          body: { query: 'mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }', variables: { input: { workId: d.work_id, partKey: 'REFLECTION', baseRevision: revisions.get(d.work_id), body: doc } } },
         };
       },
-      note: 'conflicts counted as errors: concurrent saves of one pupil race on purpose',
+      // autocannon hands setupRequest and onResponse of one request the same context object.
+      onResponse: (status, body, request) => {
+        if (!request?.saving) return;
+        saving.delete(request.saving.work_id);
+        const revision = status === 200 ? JSON.parse(body).data?.saveWorkPart?.part?.revision : undefined;
+        if (typeof revision === 'number') revisions.set(request.saving.work_id, revision);
+      },
     },
     {
       name: `class progress (${BIG_CLASS} pupils)`,
@@ -220,6 +249,36 @@ async function main() {
     {
       name: 'gradebook',
       next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { gradebook(classId: $id) { columns { maxPoints } rows { pupil { displayName } total totalMax cells { state score } } } }', variables: { id: benchId('class1') } } }),
+    },
+    {
+      name: "educator's review queue",
+      next: () => ({
+        token: token(benchId('educator')),
+        body: {
+          query:
+            'query ($season: String) { reviewQueue(season: $season, decided: false, first: 20) { edges { node { id label { zh en } projectTitle { zh } theme gradeBand season { key } nominatedAt scoreCount myScores { criterion score } mayBeExhibited teamWork outcome } } pageInfo { hasNextPage endCursor } } }',
+          variables: { season: BENCH_SEASON },
+        },
+      }),
+    },
+    {
+      name: 'public exhibition page',
+      next: () => ({
+        body: {
+          query:
+            'query ($season: String!, $theme: Theme) { exhibition(season: $season, theme: $theme, first: 20) { edges { node { slug projectTitle { zh en } credit { zh en } museumName { zh } theme gradeBand outcome coverImageUrl season { key } } } pageInfo { hasNextPage endCursor } } }',
+          variables: { season: BENCH_SEASON, theme: pick([null, 'HISTORY', 'CRAFTS', 'SCIENCE', 'ART', 'CHARACTERS']) },
+        },
+      }),
+    },
+    {
+      name: 'an exhibited work',
+      next: () => ({
+        body: {
+          query: 'query ($slug: String!) { exhibitionWork(slug: $slug) { slug projectTitle { zh } credit { zh } outcome parts { partKey } } }',
+          variables: { slug: pick(exhibited) },
+        },
+      }),
     },
     {
       name: 'collection search',
@@ -238,12 +297,19 @@ async function main() {
   const results = [];
   for (const op of operations) {
     const port = op.port ?? API_PORT;
-    const sample = op.next();
+    const sample = op.next({});
     const probe = port === API_PORT ? await gql(port, sample.token, sample.body.query, sample.body.variables) : null;
-    if (op.name.startsWith('save')) revisions.clear(), drafts.forEach((d) => revisions.set(d.work_id, d.revision));
+    if (op.name.startsWith('save')) {
+      revisions.clear(), drafts.forEach((d) => revisions.set(d.work_id, d.revision));
+      // The probe saved one draft: carry on from the revision it answered.
+      const saved = probe?.data?.saveWorkPart?.part?.revision;
+      if (typeof saved === 'number') revisions.set(sample.body.variables.input.workId, saved);
+      saving.clear();
+    }
     if (op.name.startsWith('deadline')) rushIndex = 0;
     log(`${op.name}…`);
-    const { result, graphqlErrors } = await load(port, op.next, { amount: op.amount });
+    const { result, graphqlErrors, firstError } = await load(port, op.next, { amount: op.amount, onResponse: op.onResponse });
+    if (firstError) log(`  ${graphqlErrors} GraphQL errors; the first: ${firstError}`);
     results.push({
       operation: op.name,
       requestsPerSecond: Math.round(result.requests.average),
@@ -290,7 +356,7 @@ async function main() {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) => `| ${r.operation} | ${r.requestsPerSecond} | ${r.ratioToFloor} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.sqlStatements ?? '–'} |`),
   ].join('\n');
-  const md = `# Benchmark ${report.when}\n\nSize **${opts.size}** (seed ${seed}), ${connections} connections, ${duration} s per operation, PostgreSQL on the same machine; ${report.machine}.\n\nThis server's \`{ __typename }\` floor is **${report.floorVsBareApollo}×** a bare Apollo Server 5 in the same run.\n\n${table}\n\nDeadline rush: ${report.deadlineRush.exactlyOneVersion} of ${report.deadlineRush.works} works have exactly one submitted version, ${report.deadlineRush.duplicated} duplicated.\n\n"p95" is autocannon's p97.5 where p95 is not reported. Not yet measured: the educator's review queue and the public exhibition page (not built yet).\n`;
+  const md = `# Benchmark ${report.when}\n\nSize **${opts.size}** (seed ${seed}), ${connections} connections, ${duration} s per operation, PostgreSQL on the same machine; ${report.machine}.\n\nThis server's \`{ __typename }\` floor is **${report.floorVsBareApollo}×** a bare Apollo Server 5 in the same run.\n\n${table}\n\nDeadline rush: ${report.deadlineRush.exactlyOneVersion} of ${report.deadlineRush.works} works have exactly one submitted version, ${report.deadlineRush.duplicated} duplicated.\n\n"p95" is autocannon's p97.5 where p95 is not reported.\n`;
   writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
   writeFileSync(join(dir, `${stamp}.md`), md);
   writeFileSync(join(dir, 'latest.md'), md);

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,6 +30,7 @@ import { IdentityModule } from './identity/identity.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
 import { ReviewModule } from './review/review.module';
 import { FeedbackModule } from './feedback/feedback.module';
@@ -66,19 +68,13 @@ interface WsContext {
  * Over HTTP graphql-js would run a subscription's resolver once without an event (and
  * without the guard, which runs when subscribing): refuse it before execution instead.
  */
-const subscriptionsOnlyOverWebSocket: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
-          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) on /graphql', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
-        }
-      },
-    };
-  },
-};
+function refuseSubscriptionOverHttp({ operation }: { operation?: OperationDefinitionNode | null }) {
+  if (operation?.operation === 'subscription') {
+    throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) on /graphql', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+}
 
 /** Errors over WebSocket get the same shape (code, no internals) as over HTTP. */
 function formatWsErrors(format: ReturnType<typeof formatGraphQLError>) {
@@ -116,7 +112,14 @@ export class AppModule {
           parseOptions: { maxTokens: 20000 },
           validationRules: [queryLimitRule()],
           formatError: formatGraphQLError(logger),
-          plugins: [requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount }), subscriptionsOnlyOverWebSocket],
+          // One plugin of our own (see request-log.plugin.ts): it also does the work of Nest's
+          // status plugin and of Apollo's cache-control plugin, both turned off here.
+          plugins: [
+            requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount, checkOperation: refuseSubscriptionOverHttp }),
+            // A marker object only; its CommonJS typings differ from the ES module's that Nest uses.
+            ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
+          ],
+          preserveHttpStatusForExecutionErrors: false,
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
@@ -143,6 +146,7 @@ export class AppModule {
         NominationsModule,
         ReviewModule,
         ExhibitionModule,
+        PrivacyModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [

@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule, type AppDeps } from './app.module';
 import { PinoNestLogger } from './common/logger';
-import { withStatementCounter } from './common/sql-count';
 
 /** Paths the portal must never shadow. */
 const API_PREFIXES = ['/graphql', '/health', '/files'];
@@ -19,8 +18,9 @@ export async function createApp(deps: AppDeps): Promise<NestFastifyApplication> 
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
-  // Each request counts its own SQL statements (logged per GraphQL operation).
-  adapter.getInstance().addHook('onRequest', (_request, _reply, done) => withStatementCounter(done));
+  // Fastify refuses some requests itself (broken JSON, too large, an unknown content type)
+  // before GraphQL sees them: give those answers the same typed shape as every GraphQL error.
+  adapter.getInstance().addHook('onSend', async (request, reply, payload) => typedGraphQLRefusal(request.url, reply.statusCode, payload));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(deps), adapter, {
     logger: new PinoNestLogger(deps.logger),
     bufferLogs: false,
@@ -33,6 +33,22 @@ export async function createApp(deps: AppDeps): Promise<NestFastifyApplication> 
   }
   await app.init();
   return app;
+}
+
+const REFUSAL_CODES: Record<number, string> = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
+function typedGraphQLRefusal(url: string, status: number, payload: unknown): unknown {
+  if (status < 400 || typeof payload !== 'string' || !(url === '/graphql' || url.startsWith('/graphql?'))) return payload;
+  let body: { statusCode?: unknown; message?: unknown; errors?: unknown } | null;
+  try {
+    body = JSON.parse(payload) as typeof body;
+  } catch {
+    return payload;
+  }
+  if (!body || typeof body !== 'object' || 'errors' in body || typeof body.statusCode !== 'number') return payload;
+  const code = REFUSAL_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+  const message = status >= 500 ? 'Something went wrong on our side.' : String(body.message ?? 'bad request');
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }
 
 async function servePortal(app: NestFastifyApplication, root: string) {

@@ -65,7 +65,7 @@ async function main() {
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit in time. */
 function installShutdown(
-  app: { close(): Promise<void> },
+  app: { close(): Promise<void>; getHttpServer(): { closeIdleConnections?: () => void } },
   database: Database,
   config: AppConfig,
   logger: Logger,
@@ -80,6 +80,12 @@ function installShutdown(
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    // A keep-alive connection whose last request ends after the listener closed stays open
+    // (clients and load balancers hold them for a minute) and would hold up the close: end
+    // such connections as soon as they are idle.
+    const server = app.getHttpServer();
+    const sweep = setInterval(() => server.closeIdleConnections?.(), 100);
+    sweep.unref();
     app
       .close()
       .then(() => database.close())

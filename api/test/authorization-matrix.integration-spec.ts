@@ -202,6 +202,45 @@ const ROWS: Record<string, Row> = {
     variables: async (w, t) => ({ input: { nominationId: await worldNomination(w, t) } }),
     allowed: ['teacher', 'admin'],
   },
+  // Children's data (issue 10): a school's teachers and admins; a pupil's teachers and admins; deleting for admins
+  schoolPrivacy: {
+    document: `query ($id: ID) { schoolPrivacy(schoolId: $id) { schoolId retentionMonths } }`,
+    variables: (w) => ({ id: w.schoolA.id }),
+    allowed: ['teacher', 'colleague', 'admin'],
+  },
+  setRetentionPeriod: {
+    document: `mutation ($input: SetRetentionInput!) { setRetentionPeriod(input: $input) { privacy { retentionMonths } } }`,
+    variables: (w) => ({ input: { schoolId: w.schoolA.id, months: 12 } }),
+    allowed: ['admin'],
+  },
+  pupilPrivacy: {
+    document: `query ($id: ID!) { pupilPrivacy(pupilId: $id) { id exportUrl } }`,
+    variables: (w) => ({ id: w.pupil.id }),
+    allowed: CLASS_MANAGERS,
+  },
+  pupilAccessLog: {
+    document: `query ($id: ID!) { pupilAccessLog(pupilId: $id, first: 5) { edges { node { id action } } } }`,
+    variables: (w) => ({ id: w.pupil.id }),
+    allowed: ['admin'],
+  },
+  deletePupil: {
+    document: `mutation ($input: DeletePupilInput!) { deletePupil(input: $input) { deletedPupilId } }`,
+    variables: async (w, t) => {
+      const pupil = await newPupil(t, w.cls);
+      return { input: { pupilId: pupil.id, confirmName: pupil.displayName } };
+    },
+    allowed: ['admin'],
+  },
+  recordGuardianConsent: {
+    document: `mutation ($input: RecordConsentInput!) { recordGuardianConsent(input: $input) { nomination { id consentStands } } }`,
+    variables: async (w, t) => ({ input: { nominationId: await worldNomination(w, t), creditStyle: 'ANONYMOUS' } }),
+    allowed: ['teacher', 'admin'],
+  },
+  consentHistory: {
+    document: `query ($id: ID!) { consentHistory(nominationId: $id) { change } }`,
+    variables: async (w, t) => ({ id: await worldNomination(w, t) }),
+    allowed: ['teacher', 'admin'],
+  },
   // Teachers' feedback (issue 6): the class's teachers only
   // The museum's review (issue 7): the museum's educators; deciding is for a lead reviewer
   reviewQueue: { document: `{ reviewQueue(first: 5) { edges { node { id label { zh } } } } }`, allowed: ['educator'] },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newClass, newPupil, newStaff, newWorld, signInPupil, signInStaff, type World } from './factories';
-import { newAssignment, newBrief } from './project-factories';
+import { newAssignment, newBrief, newTeam } from './project-factories';
 import { createTestApp, type TestApp } from './test-app';
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -136,6 +136,44 @@ describe('teachers’ feedback, grading and progress', () => {
     const large = await statementsFor(50);
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
+  });
+
+  it('counts each operation’s statements on its own while operations run at once', async () => {
+    const assignmentId = await assignment();
+    const PROGRESS = `query ($id: ID!) { classProgress(assignmentId: $id) { rows { state } } }`;
+    const COLLECTION = `{ collectionObjects(first: 5) { totalCount edges { node { id } } } }`;
+    const alone = {
+      progress: (await t.gql(PROGRESS, { id: assignmentId }, { token: teacher })).body.extensions.sqlStatements,
+      collection: (await t.gql(COLLECTION)).body.extensions.sqlStatements,
+    };
+    expect(alone.progress).toBeGreaterThan(0);
+    const together = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? t.gql(PROGRESS, { id: assignmentId }, { token: teacher }).then((r) => ['progress', r.body.extensions.sqlStatements])
+          : i % 3 === 1
+            ? t.gql(COLLECTION).then((r) => ['collection', r.body.extensions.sqlStatements])
+            : t.gql(`{ __typename }`).then((r) => ['typename', r.body.extensions.sqlStatements]),
+      ),
+    );
+    for (const [op, n] of together) expect(n).toBe(op === 'typename' ? 0 : alone[op as keyof typeof alone]);
+  });
+
+  it('shows team work under the team in class progress and the grading view, and under each member in the gradebook', async () => {
+    const assignmentId = (await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id, mode: 'TEAM' })).id;
+    const team = await newTeam(t, assignmentId, [w.pupil.id, w.classmate.id]);
+    const { versionId } = await submitted(pupil, assignmentId, 'team-f1');
+    const [{ name: teamName }] = await t.dataSource.query(`SELECT name FROM team WHERE id = $1`, [team.id]);
+    const members = [w.pupil, w.classmate].map((p) => ({ id: p.id, displayName: p.displayName })).sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+
+    const progress = await t.gql(`query ($id: ID!) { classProgress(assignmentId: $id) { rows { name state members { id displayName } } } }`, { id: assignmentId }, { token: teacher });
+    expect(progress.data!.classProgress.rows).toEqual([{ name: teamName, state: 'SUBMITTED', members: expect.arrayContaining(members) }]);
+    const view = await t.gql(`query ($id: ID!) { gradingView(versionId: $id) { ownerName members { id displayName } } }`, { id: versionId }, { token: teacher });
+    expect(view.data!.gradingView).toEqual({ ownerName: teamName, members });
+    const book = await t.gql(`query ($id: ID!) { gradebook(classId: $id) { rows { pupil { id } cells { assignmentId state } } } }`, { id: w.cls.id }, { token: teacher });
+    const stateOf = (pupilId: string) =>
+      book.data!.gradebook.rows.find((r: any) => r.pupil.id === pupilId).cells.find((c: any) => c.assignmentId === assignmentId)?.state;
+    expect([stateOf(w.pupil.id), stateOf(w.classmate.id)]).toEqual(['SUBMITTED', 'SUBMITTED']);
   });
 
   it('exports the gradebook as CSV that Excel opens with Chinese names', async () => {

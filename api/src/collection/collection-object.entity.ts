@@ -63,4 +63,19 @@ export class CollectionObjectEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /**
+   * Every column that collection search looks in, lower-cased, kept by PostgreSQL: a search
+   * word is one LIKE on this instead of an ILIKE on each of eleven columns (10–33 ms → 2 ms to
+   * count the matches among 5,000 objects). Never read or written by the application.
+   */
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: `lower(coalesce(title_zh, '') || ' ' || coalesce(title_en, '') || ' ' || coalesce(maker_zh, '') || ' ' || coalesce(maker_en, '') || ' ' || coalesce(period_zh, '') || ' ' || coalesce(period_en, '') || ' ' || coalesce(kind_zh, '') || ' ' || coalesce(kind_en, '') || ' ' || coalesce(description_zh, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(accession_number, ''))`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText?: string;
 }

@@ -10,20 +10,6 @@ import { byKey } from '../common/loaders';
 import { CollectionObjectEntity } from './collection-object.entity';
 import { mapCollectionObject, type CollectionObject, type CollectionObjectConnection } from './collection-object.model';
 
-const SEARCHED_COLUMNS = [
-  'title_zh',
-  'title_en',
-  'maker_zh',
-  'maker_en',
-  'period_zh',
-  'period_en',
-  'kind_zh',
-  'kind_en',
-  'description_zh',
-  'description_en',
-  'accession_number',
-];
-
 /**
  * The museum collection is public knowledge about public objects: reading it needs no session.
  * Its museum's educators write it.
@@ -69,7 +55,9 @@ export class CollectionService {
         .slice(0, 8)
         .forEach((word, i) => {
           const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          qb.andWhere(`(${SEARCHED_COLUMNS.map((c) => `o.${c} ILIKE :w${i}`).join(' OR ')})`, { [`w${i}`]: pattern });
+          // search_text is every searched column lower-cased (see the entity): lower(word) makes
+          // this the case-insensitive match that ILIKE on each column was.
+          qb.andWhere(`o.search_text LIKE lower(:w${i})`, { [`w${i}`]: pattern });
         });
       return qb;
     };

@@ -2,6 +2,7 @@ import { IntrinsicException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '@lmr/domain';
 import type { Logger } from 'pino';
+import { isDataException, isDatabaseUnavailable } from './db-errors';
 
 /**
  * A failure the client should hear about, with a code from @lmr/domain. The message is for
@@ -58,6 +59,12 @@ export function formatGraphQLError(logger: Logger) {
     }
     if (!(original instanceof GraphQLError) || original.originalError) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    }
+    if (isDataException(original)) {
+      return { message: 'A value in the request cannot be stored (for example, it holds a NUL character).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      return { message: 'The database is not answering; try again shortly.', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     if (original instanceof GraphQLError && !original.originalError && !code) {
       // A graphql-js error with no cause is about the request itself (for example a bad variable).

@@ -1,23 +1,55 @@
-import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { Logger } from 'pino';
 import { DomainError } from './errors';
-import { statementsSoFar } from './sql-count';
+import type { OperationDefinitionNode } from 'graphql';
+import { startCounting, stopCounting, type StatementCounter } from './sql-count';
+
+export interface RequestLogOptions {
+  exposeSqlStatements?: boolean;
+  /** Runs once the operation is known, before execution; throwing refuses the request. */
+  checkOperation?: (ctx: GraphQLRequestContextDidResolveOperation<object>) => void;
+}
 
 /**
+ * The server's one per-request plugin. Apollo awaits every listener of every plugin at each
+ * step of every request, so each extra plugin costs on every request (measured on
+ * `{ __typename }`): the operation check, the log line, the HTTP status and the cache header
+ * share this one listener.
+ *
  * One log line per GraphQL request: operation name, type, duration and outcome with the
  * error codes. Variables and results are never logged: they can hold pupils' work.
  */
-export function requestLogPlugin(logger: Logger, opts: { exposeSqlStatements?: boolean } = {}): ApolloServerPlugin {
+export function requestLogPlugin(logger: Logger, opts: RequestLogOptions = {}): ApolloServerPlugin {
+  const checkOperation = opts.checkOperation;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
+      let counter: StatementCounter | null = null;
       return {
+        // Synchronous up to the end: startCounting must run in the pipeline's own context.
+        async didResolveOperation(ctx) {
+          checkOperation?.(ctx);
+          if (runsResolvers(ctx.operation)) counter = startCounting();
+        },
         async willSendResponse(ctx) {
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const sqlStatements = statementsSoFar();
-          if (opts.exposeSqlStatements && ctx.response.body.kind === 'single') {
-            ctx.response.body.singleResult.extensions = { ...ctx.response.body.singleResult.extensions, sqlStatements };
+          const sqlStatements = counter ? counter.statements : 0;
+          if (counter) {
+            counter = null;
+            stopCounting();
           }
+          const { response } = ctx;
+          const body = response.body;
+          // Replaces Apollo's cache-control plugin (off: the schema has no cache hints, and it
+          // wraps every field resolver): a GraphQL answer may hold a pupil's data.
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+          // Replaces Nest's plugin of the same purpose: a response with data is a 200 even when a
+          // resolver's error carries an HTTP status, so that clients read `{ data, errors }`.
+          if (body.kind === 'single' && 'data' in body.singleResult) response.http.status = 200;
+          if (opts.exposeSqlStatements && body.kind === 'single') {
+            body.singleResult.extensions = { ...body.singleResult.extensions, sqlStatements };
+          }
+          if (!logger.isLevelEnabled('info')) return;
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           const errors = ctx.errors ?? [];
           const codes = [
             ...new Set(
@@ -43,4 +75,10 @@ export function requestLogPlugin(logger: Logger, opts: { exposeSqlStatements?: b
       };
     },
   };
+}
+
+/** Only `__typename`, `__schema` and `__type` at the root: no resolver of ours runs, so no SQL. */
+function runsResolvers(operation: OperationDefinitionNode | undefined): boolean {
+  if (!operation) return false;
+  return operation.selectionSet.selections.some((sel) => sel.kind !== 'Field' || !sel.name.value.startsWith('__'));
 }

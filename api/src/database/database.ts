@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { openPGlite, pgliteDataSource, PGLITE_SUBDIR, postgresDataSource, type DatabaseConfig } from './data-source';
 
@@ -24,13 +25,42 @@ export async function openDatabase(config: DatabaseConfig, opts: { pglite?: PGli
     : await openEmbedded(config, opts.pglite);
   if (opts.migrate !== false) {
     try {
-      await database.dataSource.runMigrations({ transaction: 'each' });
+      await migrateOneAtATime(config, database);
     } catch (err) {
       await database.close();
       throw err;
     }
   }
   return database;
+}
+
+/** Any fixed number: the key of the advisory lock that migrating processes take. */
+const MIGRATION_LOCK = 7305_2026;
+
+/**
+ * Replicas started together (docker compose --scale) would each run the same migration and all
+ * but one would fail: on PostgreSQL one process migrates at a time, holding an advisory lock
+ * on a connection of its own (so a pool of one connection cannot deadlock against it).
+ */
+async function migrateOneAtATime(config: DatabaseConfig, database: Database): Promise<void> {
+  if (!config.databaseUrl) {
+    await database.dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = new pg.Client({
+    connectionString: config.databaseUrl,
+    connectionTimeoutMillis: config.dbConnectTimeoutMs,
+    // Waiting for another process's migrations is bounded too: past this the start fails and is retried.
+    statement_timeout: Math.max(config.dbStatementTimeoutMs, 120000),
+  });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await database.dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end();
+  }
 }
 
 async function openPostgres(config: DatabaseConfig & { databaseUrl: string }): Promise<Database> {

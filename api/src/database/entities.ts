@@ -15,6 +15,7 @@ import { CohortEntity } from '../schools/cohort.entity';
 import { MuseumEntity } from '../schools/museum.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
+import { ConsentRecordEntity, RetentionNoticeEntity } from '../privacy/privacy.entity';
 import { LeadReviewerEntity, NominationReviewEntity } from '../review/review.entity';
 import { BriefVersionEntity } from '../projects/brief-version.entity';
 import { BriefEntity } from '../projects/brief.entity';
@@ -55,4 +56,6 @@ export const ENTITIES = [
   NominationEntity,
   NominationReviewEntity,
   LeadReviewerEntity,
+  ConsentRecordEntity,
+  RetentionNoticeEntity,
 ];

@@ -29,7 +29,7 @@ export class CertificatesService {
     }[] = await this.dataSource.query(
       `SELECT n.outcome, n.decided_at, bv.content->'title' AS title, s.time_zone, m.name_zh AS museum_zh, m.name_en AS museum_en,
               (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u
-                WHERE u.id = w.pupil_id OR u.id IN (SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names
+                WHERE u.id IN (SELECT w.pupil_id UNION ALL SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names
          FROM nomination n
          JOIN work_version v ON v.id = n.version_id
          JOIN work w ON w.id = v.work_id

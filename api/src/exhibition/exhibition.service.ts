@@ -29,7 +29,7 @@ export class ExhibitionService {
 
   private readonly columns = `${NOMINATED_COLUMNS},
     (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u
-      WHERE u.id = w.pupil_id OR u.id IN (SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names,
+      WHERE u.id IN (SELECT w.pupil_id UNION ALL SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names,
     m.name_zh AS museum_name_zh, m.name_en AS museum_name_en,
     CASE n.outcome WHEN 'OUTSTANDING' THEN 0 ELSE 1 END AS rank`;
   private readonly from = `${NOMINATION_FROM} JOIN museum m ON m.id = s.museum_id`;

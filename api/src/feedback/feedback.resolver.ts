@@ -3,6 +3,7 @@ import { CurrentUser } from '../common/current-user.decorator';
 import { requestLoader } from '../common/loaders';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
+import { AuditStaffRead } from '../privacy/staff-reads';
 import { mapVersion, Work, WorkVersion } from '../submissions/work.model';
 import {
   AddBankCommentInput,
@@ -42,16 +43,19 @@ export class FeedbackResolver {
   ) {}
 
   @Query(() => ClassProgress, { description: 'Every pupil or team of an assignment with their state per milestone' })
+  @AuditStaffRead((args) => ({ action: 'PUPIL_GRADES_VIEWED', view: 'CLASS_PROGRESS', subject: { subjectType: 'Assignment', subjectId: String(args.assignmentId) } }))
   classProgress(@CurrentUser() viewer: Viewer, @Args() args: AssignmentIdArgs) {
     return this.progress.classProgress(viewer, args.assignmentId);
   }
 
   @Query(() => GradingView, { description: 'A submitted attempt beside its rubric' })
+  @AuditStaffRead((_args, view) => ({ action: 'PUPIL_WORK_VIEWED', view: 'GRADING_VIEW', subject: { subjectType: 'Work', subjectId: (view as GradingView).version.workId } }))
   gradingView(@CurrentUser() viewer: Viewer, @Args() args: VersionArgs) {
     return this.progress.gradingView(viewer, args.versionId);
   }
 
   @Query(() => Gradebook)
+  @AuditStaffRead((args) => ({ action: 'PUPIL_GRADES_VIEWED', view: 'GRADEBOOK', subject: { subjectType: 'Class', subjectId: String(args.classId) } }))
   gradebook(@CurrentUser() viewer: Viewer, @Args() args: ClassIdArgs) {
     return this.progress.gradebook(viewer, args.classId);
   }

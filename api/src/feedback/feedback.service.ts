@@ -57,16 +57,22 @@ export class FeedbackService {
   /** A submitted attempt of a class the viewer teaches; NOT_FOUND for anyone else. */
   async taughtVersion(viewer: Viewer, versionId: string, db: EntityManager, lock = false): Promise<TaughtVersion> {
     if (!isUuid(versionId)) throw notFound('submission');
-    const rows: { work_id: string; assignment_id: string; content: BriefContent }[] = await db.query(
-      `SELECT v.work_id, w.assignment_id, bv.content
-         FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
-         JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
-        WHERE v.id = $2 AND ${TEACHES_VERSION}${lock ? ' FOR UPDATE OF v' : ''}`,
-      [viewer.id, versionId],
-    );
-    if (!rows[0]) throw notFound('submission');
-    const version = await db.findOneByOrFail(WorkVersionEntity, { id: versionId });
-    return { version, workId: rows[0].work_id, assignmentId: rows[0].assignment_id, content: rows[0].content };
+    // The access check and the attempt itself in one statement.
+    const qb = db
+      .getRepository(WorkVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin('work', 'w', 'w.id = v.work_id')
+      .innerJoin('assignment', 'a', 'a.id = w.assignment_id')
+      .innerJoin('project_brief_version', 'bv', 'bv.brief_id = a.brief_id AND bv.version = a.brief_version')
+      .addSelect('w.assignment_id', 'assignment_id')
+      .addSelect('bv.content', 'content')
+      .where('v.id = :versionId', { versionId })
+      .andWhere('EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = :viewerId)', { viewerId: viewer.id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['v']);
+    const { entities, raw } = (await qb.getRawAndEntities()) as { entities: WorkVersionEntity[]; raw: { assignment_id: string; content: BriefContent }[] };
+    const version = entities[0];
+    if (!version || !raw[0]) throw notFound('submission');
+    return { version, workId: version.workId, assignmentId: raw[0].assignment_id, content: raw[0].content };
   }
 
   private async current(tx: EntityManager, versionId: string, content: BriefContent): Promise<FeedbackEntity> {
@@ -289,16 +295,19 @@ export class FeedbackService {
   }
 
   /** For DataLoaders: feedback rows and comments of several attempts in two queries. */
-  async feedbackOf(versionIds: readonly string[]) {
+  /** `withContent: false` when the caller has the briefs already (saves a statement). */
+  async feedbackOf(versionIds: readonly string[], { withContent = true }: { withContent?: boolean } = {}) {
     const ids = [...versionIds];
     const [feedback, comments, contents] = await Promise.all([
       this.dataSource.getRepository(FeedbackEntity).findBy({ versionId: In(ids) }),
       this.dataSource.getRepository(FeedbackCommentEntity).find({ where: { versionId: In(ids) }, order: { createdAt: 'ASC' } }),
-      this.dataSource.query(
-        `SELECT v.id, bv.content FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
-           JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE v.id = ANY($1::uuid[])`,
-        [ids],
-      ) as Promise<{ id: string; content: BriefContent }[]>,
+      withContent
+        ? (this.dataSource.query(
+            `SELECT v.id, bv.content FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
+               JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE v.id = ANY($1::uuid[])`,
+            [ids],
+          ) as Promise<{ id: string; content: BriefContent }[]>)
+        : [],
     ]);
     return versionIds.map((id) => ({
       feedback: feedback.find((f) => f.versionId === id) ?? null,

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
+import { AuditStaffRead } from '../privacy/staff-reads';
 import { ProgressService } from './progress.service';
 
 function cell(value: string | number | null): string {
@@ -19,6 +20,7 @@ export class GradebookController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get('classes/:classId/gradebook.csv')
+  @AuditStaffRead((params) => ({ action: 'PUPIL_GRADES_VIEWED', view: 'GRADEBOOK_CSV', subject: { subjectType: 'Class', subjectId: String(params.classId) } }))
   async gradebookCsv(@CurrentUser() viewer: Viewer, @Param('classId') classId: string, @Req() _req: unknown, @Res() reply: FastifyReply) {
     const book = await this.progress.gradebook(viewer, classId);
     const header = ['姓名 Name', '学号 Student number', ...book.columns.map((c) => `${c.title.zh ?? c.title.en ?? ''} (${c.maxPoints})`), '总分 Total', '满分 Out of'];

@@ -9,6 +9,7 @@ import type { Viewer } from '../common/viewer';
 import { EXHIBITED as EXHIBITED_SQL } from '../review/nominated-work';
 import { mapNomination, mapNominationResult, type NominationResult, type NominationResultRow, type Nomination, type NominationRow } from './nomination.model';
 import type { NominateWorkInput } from './nominations.input';
+import { recordConsentChange } from '../privacy/consent-log';
 
 export const MAX_STATEMENT = 1000;
 
@@ -60,6 +61,7 @@ export class NominationsService {
            VALUES ($1, $2, $3, $4, $5, $3, now()) RETURNING id`,
           [input.versionId, statement, viewer.id, input.guardianConsent, input.creditStyle],
         );
+        if (input.guardianConsent) await recordConsentChange(tx, { nominationId: id, change: 'GIVEN', creditStyle: input.creditStyle, recordedById: viewer.id });
         return this.one(tx, id);
       });
     } catch (err) {
@@ -90,6 +92,7 @@ export class NominationsService {
       );
       if (rows.length === 0) throw notFound('nomination');
       await tx.query(`UPDATE nomination SET consent_withdrawn_at = now() WHERE id = $1 AND consent_withdrawn_at IS NULL`, [nominationId]);
+      await recordConsentChange(tx, { nominationId, change: 'WITHDRAWN', recordedById: viewer.id });
       return this.one(tx, nominationId);
     });
   }

@@ -1,11 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../identity/user.entity';
 
-export type NotificationKind = 'FEEDBACK' | 'RETURNED' | 'GRADE_RELEASED' | 'CHECK_IN' | 'NOMINATION_DECIDED';
+export type NotificationKind = 'FEEDBACK' | 'RETURNED' | 'GRADE_RELEASED' | 'CHECK_IN' | 'NOMINATION_DECIDED' | 'RETENTION_WARNING';
 
 /** Something a person should see: new feedback, returned work, a released grade. */
 @Entity('notification')
-@Check('notification_kind', `"kind" IN ('FEEDBACK', 'RETURNED', 'GRADE_RELEASED', 'CHECK_IN', 'NOMINATION_DECIDED')`)
+@Check('notification_kind_list', `"kind" IN ('FEEDBACK', 'RETURNED', 'GRADE_RELEASED', 'CHECK_IN', 'NOMINATION_DECIDED', 'RETENTION_WARNING')`)
 @Index(['userId', 'createdAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')

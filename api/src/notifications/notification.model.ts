@@ -8,6 +8,7 @@ export const NotificationKindEnum = {
   GRADE_RELEASED: 'GRADE_RELEASED',
   CHECK_IN: 'CHECK_IN',
   NOMINATION_DECIDED: 'NOMINATION_DECIDED',
+  RETENTION_WARNING: 'RETENTION_WARNING',
 } as const satisfies { [K in NotificationKind]: K };
 registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
 

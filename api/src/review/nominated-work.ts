@@ -97,14 +97,14 @@ export class NominatedWork {
   async people(row: Pick<NominatedRow, 'id' | 'pupil_id' | 'team_id' | 'cohort_id'>, db: Queryable = this.dataSource): Promise<NominatedPeople> {
     const pupils: { id: string; display_name: string }[] = await db.query(
       `SELECT u.id, u.display_name FROM app_user u
-        WHERE u.id = $1 OR u.id IN (SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = $2)
+        WHERE u.id IN (SELECT $1::uuid UNION ALL SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = $2)
         ORDER BY u.display_name, u.id`,
       [row.pupil_id, row.team_id],
     );
     const teachers: { display_name: string }[] = await db.query(
       `SELECT u.display_name FROM app_user u
-        WHERE u.id IN (SELECT ct.teacher_id FROM cohort_teacher ct WHERE ct.cohort_id = $1)
-           OR u.id IN (SELECT nominated_by_id FROM nomination WHERE id = $2)
+        WHERE u.id IN (SELECT ct.teacher_id FROM cohort_teacher ct WHERE ct.cohort_id = $1
+                       UNION ALL SELECT nominated_by_id FROM nomination WHERE id = $2)
         ORDER BY u.display_name`,
       [row.cohort_id, row.id],
     );

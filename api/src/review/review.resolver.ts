@@ -2,6 +2,7 @@ import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/gr
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
+import { AuditStaffRead } from '../privacy/staff-reads';
 import { DecideNominationInput, NominationForReview, NominationReviewPayload, ReviewConnection, ReviewQueueArgs, ScoreNominationInput } from './review.model';
 import { ReviewService } from './review.service';
 
@@ -24,6 +25,7 @@ export class ReviewResolver {
   }
 
   @Query(() => NominationForReview, { description: "A nomination with its frozen attempt and the review scores (every educator's for a lead)" })
+  @AuditStaffRead((args) => ({ action: 'PUPIL_WORK_VIEWED', view: 'MUSEUM_REVIEW', subject: { subjectType: 'Work', nominationId: String(args.id) } }))
   nominationForReview(@CurrentUser() viewer: Viewer, @Args() args: NominationIdArgs) {
     return this.review.forReview(viewer, args.id);
   }

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { MuseumEntity } from './museum.entity';
 
 @Entity('school')
+@Check('school_retention_months', '"retention_months" BETWEEN 1 AND 120')
 export class SchoolEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -24,6 +25,10 @@ export class SchoolEntity {
   /** IANA time zone in which the school's due dates are set. */
   @Column('text', { default: 'Asia/Shanghai' })
   timeZone: string;
+
+  /** How many months pupils' accounts and work are kept after a school year ends (privacy/). */
+  @Column('int', { default: 12 })
+  retentionMonths: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

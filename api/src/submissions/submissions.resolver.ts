@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
+import { AuditStaffRead } from '../privacy/staff-reads';
 import { CompareArgs, MyWorkArgs, SaveWorkPartInput, SubmissionIdInput, SubmitWorkInput, WorkArgs } from './submissions.input';
 import { SubmissionsService } from './submissions.service';
 import { PartChanges, Work, WorkPartPayload, WorkVersion, WorkVersionPayload } from './work.model';
@@ -18,16 +19,19 @@ export class SubmissionsResolver {
   }
 
   @Query(() => Work)
+  @AuditStaffRead((_args, work) => ({ action: 'PUPIL_WORK_VIEWED', view: 'WORK', subject: { subjectType: 'Work', subjectId: (work as Work).id } }))
   work(@CurrentUser() viewer: Viewer, @Args() args: WorkArgs) {
     return this.submissions.get(viewer, args.id);
   }
 
   @Query(() => WorkVersion, { description: 'One submitted attempt' })
+  @AuditStaffRead((_args, v) => ({ action: 'PUPIL_WORK_VIEWED', view: 'ATTEMPT', subject: { subjectType: 'Work', subjectId: (v as WorkVersion).workId } }))
   workVersion(@CurrentUser() viewer: Viewer, @Args() args: WorkArgs) {
     return this.submissions.version(viewer, args.id);
   }
 
   @Query(() => [PartChanges], { description: 'What changed between two attempts, part by part' })
+  @AuditStaffRead((args) => ({ action: 'PUPIL_WORK_VIEWED', view: 'COMPARE', subject: { subjectType: 'Work', versionId: String(args.fromVersionId) } }))
   compareWorkVersions(@CurrentUser() viewer: Viewer, @Args() args: CompareArgs) {
     return this.submissions.compare(viewer, args.fromVersionId, args.toVersionId);
   }

@@ -16,3 +16,4 @@ export * from './work.js';
 export * from './submissions.js';
 export * from './diff.js';
 export * from './review.js';
+export * from './retention.js';

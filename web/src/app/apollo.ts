@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { lazySubscriptionLink } from '../features/notifications/subscriptionLink';
 import { connectionFieldPolicy } from './pagination';
 
 export function createCache(): InMemoryCache {
@@ -21,7 +22,8 @@ export function createCache(): InMemoryCache {
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
     // Same origin as the portal (the API serves both), so the session cookie goes along.
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    // Subscriptions (the header's notifications) go over a WebSocket whose client loads on first use.
+    link: ApolloLink.split((operation) => operation.operationType === 'subscription', lazySubscriptionLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })),
     cache: createCache(),
   });
 }

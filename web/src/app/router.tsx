@@ -85,6 +85,34 @@ export const routes: RouteObject[] = [
                 path: 'classes/:id/cards',
                 lazy: async () => ({ Component: (await import('../features/classes/SignInCardsPage')).SignInCardsPage }),
               },
+              {
+                path: 'classes/:id/gradebook',
+                lazy: async () => ({ Component: (await import('../features/progress/GradebookPage')).GradebookPage }),
+              },
+              {
+                path: 'classes/:id/nominations',
+                lazy: async () => ({ Component: (await import('../features/progress/NominationsPage')).NominationsPage }),
+              },
+              {
+                path: 'assignments/:assignmentId/progress',
+                lazy: async () => ({ Component: (await import('../features/progress/ProgressPage')).ProgressPage }),
+              },
+              {
+                path: 'assignments/:assignmentId/grading/:versionId',
+                lazy: async () => ({ Component: (await import('../features/feedback/GradingPage')).GradingPage }),
+              },
+              {
+                path: 'privacy',
+                lazy: async () => ({ Component: (await import('../features/privacy/SchoolPrivacyPage')).SchoolPrivacyPage }),
+              },
+              {
+                path: 'privacy/:schoolId',
+                lazy: async () => ({ Component: (await import('../features/privacy/SchoolPrivacyPage')).SchoolPrivacyPage }),
+              },
+              {
+                path: 'pupils/:pupilId/privacy',
+                lazy: async () => ({ Component: (await import('../features/privacy/PupilPrivacyPage')).PupilPrivacyPage }),
+              },
             ],
           },
           {
@@ -149,7 +177,54 @@ export const routes: RouteObject[] = [
                     path: 'audit',
                     lazy: async () => ({ Component: (await import('../features/admin/AuditLogSection')).AuditLogSection }),
                   },
+                  {
+                    path: 'privacy',
+                    lazy: async () => ({ Component: (await import('../features/privacy/AdminPrivacySection')).AdminPrivacySection }),
+                  },
                 ],
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['PUPIL', 'TEACHER', 'MUSEUM_EDUCATOR', 'ADMIN']} />,
+            children: [
+              {
+                path: 'notifications',
+                lazy: async () => ({ Component: (await import('../features/notifications/NotificationsPage')).NotificationsPage }),
+              },
+            ],
+          },
+          {
+            path: 'exhibition',
+            lazy: async () => ({ Component: (await import('../features/exhibition/ExhibitionSeasonsPage')).ExhibitionSeasonsPage }),
+          },
+          {
+            path: 'exhibition/:season',
+            lazy: async () => ({ Component: (await import('../features/exhibition/ExhibitionSeasonPage')).ExhibitionSeasonPage }),
+          },
+          {
+            path: 'exhibition/works/:slug',
+            lazy: async () => ({ Component: (await import('../features/exhibition/ExhibitedWorkPage')).ExhibitedWorkPage }),
+          },
+          {
+            element: <RequireRole roles={['MUSEUM_EDUCATOR']} />,
+            children: [
+              {
+                path: 'review',
+                lazy: async () => ({ Component: (await import('../features/review/ReviewQueuePage')).ReviewQueuePage }),
+              },
+              {
+                path: 'review/:id',
+                lazy: async () => ({ Component: (await import('../features/review/NominationReviewPage')).NominationReviewPage }),
+              },
+            ],
+          },
+          {
+            element: <RequireRole roles={['MUSEUM_EDUCATOR', 'ADMIN']} />,
+            children: [
+              {
+                path: 'programme',
+                lazy: async () => ({ Component: (await import('../features/programme/ProgrammePage')).ProgrammePage }),
               },
             ],
           },

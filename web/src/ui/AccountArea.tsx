@@ -1,10 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { errorCodeOf, useI18n } from '../app/i18n';
 import { pageLoad } from '../app/pageLoad';
 import type { ViewerState } from '../app/viewer';
 import { graphql } from '../gql';
+
+// Loaded only for someone signed in: with it come the notification words and the WebSocket client.
+const NotificationsLink = lazy(() => import('../features/notifications/NotificationsLink'));
 
 const SignOutMutation = graphql(`
   mutation SignOut {
@@ -53,6 +56,9 @@ export function AccountArea({ viewer }: { viewer: ViewerState }) {
 
   return (
     <div className="account-area" role="group" aria-label={t('layout.account')}>
+      <Suspense fallback={null}>
+        <NotificationsLink role={viewer.me.role} />
+      </Suspense>
       <p className="account-area__who">
         <span className="account-area__name">{viewer.me.displayName}</span>
         <span className="account-area__role">{t(`role.${viewer.me.role}`)}</span>

@@ -13,16 +13,21 @@ function focusMain() {
 }
 
 /** Links each role gets in the main navigation, besides the public collection. */
-const roleLinks: Record<Role, { to: string; label: 'nav.myProjects' | 'nav.classes' | 'nav.briefs' | 'nav.admin' }[]> = {
+const roleLinks: Record<Role, { to: string; label: 'nav.myProjects' | 'nav.classes' | 'nav.briefs' | 'nav.admin' | 'nav.review' | 'nav.programme' }[]> = {
   PUPIL: [{ to: '/my', label: 'nav.myProjects' }],
   TEACHER: [
     { to: '/classes', label: 'nav.classes' },
     { to: '/briefs', label: 'nav.briefs' },
   ],
-  MUSEUM_EDUCATOR: [{ to: '/briefs', label: 'nav.briefs' }],
+  MUSEUM_EDUCATOR: [
+    { to: '/briefs', label: 'nav.briefs' },
+    { to: '/review', label: 'nav.review' },
+    { to: '/programme', label: 'nav.programme' },
+  ],
   ADMIN: [
     { to: '/admin', label: 'nav.admin' },
     { to: '/classes', label: 'nav.classes' },
+    { to: '/programme', label: 'nav.programme' },
   ],
 };
 
@@ -65,6 +70,9 @@ export function Layout() {
                 <NavLink to="/" end>
                   {t('collection.title')}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/exhibition">{t('nav.exhibition')}</NavLink>
               </li>
               {links.map((link) => (
                 <li key={link.to}>

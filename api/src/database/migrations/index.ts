@@ -5,6 +5,8 @@ import { BriefsAndAssignments1795598631528 } from './1795598631528-BriefsAndAssi
 import { FilesAndWork1795599360439 } from './1795599360439-FilesAndWork';
 import { FeedbackNotificationsNominations1795599741700 } from './1795599741700-FeedbackNotificationsNominations';
 import { MuseumReview1795602535400 } from './1795602535400-MuseumReview';
+import { ChildrensDataRights1795607832171 } from './1795607832171-ChildrensDataRights';
+import { CollectionSearchText1795609435838 } from './1795609435838-CollectionSearchText';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   FilesAndWork1795599360439,
   FeedbackNotificationsNominations1795599741700,
   MuseumReview1795602535400,
+  ChildrensDataRights1795607832171,
+  CollectionSearchText1795609435838,
 ];

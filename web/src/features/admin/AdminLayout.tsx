@@ -8,6 +8,7 @@ const sections = [
   { to: '/admin/staff', label: 'admin.staff', end: false },
   { to: '/admin/invitations', label: 'admin.invitations', end: false },
   { to: '/admin/audit', label: 'admin.audit', end: false },
+  { to: '/admin/privacy', label: 'admin.privacy', end: false },
 ] as const;
 
 export function AdminLayout() {

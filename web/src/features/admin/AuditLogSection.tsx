@@ -30,7 +30,7 @@ const AuditLogQuery = graphql(`
   }
 `);
 
-const subjects = ['Account', 'Class', 'Invitation', 'Pupil', 'School'] as const;
+const subjects = ['Account', 'Class', 'Invitation', 'Pupil', 'School', 'Work', 'Assignment', 'Nomination'] as const;
 
 function isKnownSubject(subject: string): subject is (typeof subjects)[number] {
   return (subjects as readonly string[]).includes(subject);

@@ -7,6 +7,7 @@ const zhCN = {
   'admin.staff': '员工账户',
   'admin.invitations': '邀请',
   'admin.audit': '操作记录',
+  'admin.privacy': '学生数据',
 
   'schools.list': '学校列表',
   'schools.empty': '还没有学校。',
@@ -96,11 +97,23 @@ const zhCN = {
   'audit.action.PUPIL_ADDED': '添加学生',
   'audit.action.ROSTER_IMPORTED': '导入名单',
   'audit.action.PUPIL_CODE_RESET': '重置学生登录码',
+  'audit.action.PUPIL_WORK_VIEWED': '查看学生作品',
+  'audit.action.PUPIL_GRADES_VIEWED': '查看成绩',
+  'audit.action.PUPIL_RECORD_EXPORTED': '导出学生数据',
+  'audit.action.PUPIL_DELETED': '删除学生',
+  'audit.action.RETENTION_CHANGED': '修改保存期限',
+  'audit.action.RETENTION_WARNED': '提醒即将清除',
+  'audit.action.RETENTION_PURGED': '按期限清除数据',
+  'audit.action.CONSENT_RECORDED': '记录监护人同意',
+  'audit.action.CONSENT_WITHDRAWN': '监护人撤回同意',
   'audit.subject.Account': '账户',
   'audit.subject.Class': '班级',
   'audit.subject.Invitation': '邀请',
   'audit.subject.Pupil': '学生',
   'audit.subject.School': '学校',
+  'audit.subject.Work': '作品',
+  'audit.subject.Assignment': '布置的项目',
+  'audit.subject.Nomination': '推荐',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -110,6 +123,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'admin.staff': 'Staff accounts',
   'admin.invitations': 'Invitations',
   'admin.audit': 'Audit log',
+  'admin.privacy': "Pupils' data",
 
   'schools.list': 'Schools',
   'schools.empty': 'There are no schools yet.',
@@ -199,11 +213,23 @@ const en: Record<keyof typeof zhCN, string> = {
   'audit.action.PUPIL_ADDED': 'Pupil added',
   'audit.action.ROSTER_IMPORTED': 'Roster imported',
   'audit.action.PUPIL_CODE_RESET': "Pupil's sign-in code reset",
+  'audit.action.PUPIL_WORK_VIEWED': "Pupil's work viewed",
+  'audit.action.PUPIL_GRADES_VIEWED': 'Grades viewed',
+  'audit.action.PUPIL_RECORD_EXPORTED': "Pupil's data exported",
+  'audit.action.PUPIL_DELETED': 'Pupil deleted',
+  'audit.action.RETENTION_CHANGED': 'Retention period changed',
+  'audit.action.RETENTION_WARNED': 'Purge announced',
+  'audit.action.RETENTION_PURGED': 'Data purged after retention',
+  'audit.action.CONSENT_RECORDED': "Guardian's consent recorded",
+  'audit.action.CONSENT_WITHDRAWN': "Guardian's consent withdrawn",
   'audit.subject.Account': 'Account',
   'audit.subject.Class': 'Class',
   'audit.subject.Invitation': 'Invitation',
   'audit.subject.Pupil': 'Pupil',
   'audit.subject.School': 'School',
+  'audit.subject.Work': 'Work',
+  'audit.subject.Assignment': 'Assignment',
+  'audit.subject.Nomination': 'Nomination',
 };
 
 export const adminMessages = defineMessages(zhCN, en);

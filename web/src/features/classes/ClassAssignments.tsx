@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { pickLocalized, useFeatureI18n } from '../../app/i18n';
 import type { MuseumSessionKind, WorkMode } from '../../gql/graphql';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
+import { AssignmentProgressLink } from '../progress/ClassLinks';
 import { classesMessages } from './messages';
 
 interface AssignmentSummary {
@@ -62,6 +63,9 @@ export function ClassAssignments({ assignments }: { assignments: readonly Assign
                     })}
                   </p>
                 )}
+                <p className="card__meta">
+                  <AssignmentProgressLink assignmentId={assignment.id} title={pickLocalized(assignment.title, language)?.text ?? ''} />
+                </p>
               </article>
             </li>
           ))}

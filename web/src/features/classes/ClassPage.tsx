@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ClassProgressLinks } from '../progress/ClassLinks';
 import { AddPupilForm } from './AddPupilForm';
 import { ClassAssignments } from './ClassAssignments';
 import { ClassSettings } from './ClassSettings';
@@ -155,6 +156,7 @@ export function ClassPage() {
       </section>
 
       <ClassAssignments assignments={data.classAssignments.edges.map((edge) => edge.node)} />
+      <ClassProgressLinks classId={schoolClass.id} />
 
       {active && schoolClass.viewerCanManage && (
         <>

@@ -4,6 +4,7 @@ import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TableScroll } from '../../ui/TableScroll';
+import { PupilDataLink } from '../privacy/PupilDataLink';
 import { classesMessages } from './messages';
 
 const ResetPupilCodeMutation = graphql(`
@@ -66,7 +67,7 @@ export function RosterTable({ classId, pupils, codes, canReset }: RosterTablePro
             {pupils.map((pupil) => (
               <tr key={pupil.id}>
                 <th scope="row">
-                  {pupil.displayName}
+                  <PupilDataLink pupil={pupil} />
                   {pupil.disabled && <span className="badge">{t('class.pupilDisabled')}</span>}
                 </th>
                 <td>{pupil.studentNumber ?? ''}</td>

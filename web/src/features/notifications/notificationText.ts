@@ -1,0 +1,26 @@
+import type { Role } from '../../gql/graphql';
+
+type Kind = 'CHECK_IN' | 'FEEDBACK' | 'RETURNED' | 'GRADE_RELEASED' | 'NOMINATION_DECIDED';
+const kinds: readonly string[] = ['CHECK_IN', 'FEEDBACK', 'RETURNED', 'GRADE_RELEASED', 'NOMINATION_DECIDED'] satisfies Kind[];
+
+export interface NotificationAbout {
+  kind: string;
+  assignmentId?: string | null;
+  versionId?: string | null;
+}
+
+/** The sentence for a notification: pupils read about their own work, staff about a pupil's. */
+export function notificationKey(kind: string, role: Role) {
+  if (!kinds.includes(kind)) return 'notifications.kind.other' as const;
+  return role === 'PUPIL' ? (`notifications.kind.${kind as Kind}` as const) : (`notifications.staffKind.${kind as Kind}` as const);
+}
+
+/** Where the notification leads: the pupil's workspace, or the teacher's marking of that attempt. */
+export function notificationPath(notification: NotificationAbout, role: Role): string | null {
+  const { assignmentId, versionId } = notification;
+  if (!assignmentId) return null;
+  if (role === 'PUPIL') return `/my/assignments/${encodeURIComponent(assignmentId)}`;
+  if (role !== 'TEACHER' && role !== 'ADMIN') return null;
+  if (versionId) return `/assignments/${encodeURIComponent(assignmentId)}/grading/${encodeURIComponent(versionId)}`;
+  return `/assignments/${encodeURIComponent(assignmentId)}/progress`;
+}
