@@ -125,6 +125,9 @@ test('a teacher follows progress, marks, returns, grades, releases, exports and 
   await openProgress(page);
   await page.getByRole('link', { name: `批改 ${name} 的作品` }).click();
   await expect(page.getByText('我还找到了一件唐三彩。')).toBeVisible();
+  const changes = page.getByRole('region', { name: '和上一次提交相比' });
+  await changes.getByRole('button', { name: '看看改了什么' }).click();
+  await expect(changes.getByRole('listitem').filter({ hasText: '我还找到了一件唐三彩。' })).toBeVisible();
   await chooseEveryLevel(page);
   await page.getByRole('button', { name: '评分', exact: true }).click();
   await page.getByRole('dialog', { name: '要给这份作品评分吗？' }).getByRole('button', { name: '评分' }).click();

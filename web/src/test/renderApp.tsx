@@ -6,6 +6,7 @@ import { createCache } from '../app/apollo';
 import { I18nProvider, type Language } from '../app/i18n';
 import { routes } from '../app/router';
 import { ViewerDocument, type Role } from '../gql/graphql';
+import { notificationHeaderMocks } from '../features/notifications/testMocks';
 
 export interface TestViewer {
   id: string;
@@ -46,7 +47,7 @@ export function renderApp(path: string, mocks: readonly MockLink.MockedResponse[
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
     <I18nProvider {...(language ? { initialLanguage: language } : {})}>
-      <MockedProvider mocks={[...mocks, ...viewerMocks(viewer, signsInAs)]} cache={createCache()}>
+      <MockedProvider mocks={[...mocks, ...viewerMocks(viewer, signsInAs), ...notificationHeaderMocks()]} cache={createCache()}>
         <RouterProvider router={router} />
       </MockedProvider>
     </I18nProvider>,

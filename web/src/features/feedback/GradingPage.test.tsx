@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { GradingPageDocument, NominateWorkDocument, OpenSubmissionDocument, ReturnWorkDocument, SaveFeedbackDocument } from '../../gql/graphql';
+import { AttemptChangesDocument, EarlierAttemptsDocument, GradingPageDocument, NominateWorkDocument, OpenSubmissionDocument, ReturnWorkDocument, SaveFeedbackDocument } from '../../gql/graphql';
 import { renderApp as renderWithMocks, teacherWang } from '../../test/renderApp';
 import { notificationHeaderMocks } from '../notifications/testMocks';
 import { assignmentId, feedback, gradingPageData, versionId } from './fixtures';
@@ -212,5 +212,51 @@ describe('GradingPage', () => {
     expect(screen.getByRole('group', { name: 'Observing' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Return for revision' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 3, name: '1. Observe' })).toBeTruthy();
+  });
+
+  it('shows what changed since the previous attempt when asked', async () => {
+    renderApp(
+      path,
+      [
+        pageMock(gradingPageData({ attempt: 2 })),
+        {
+          request: { query: EarlierAttemptsDocument, variables: { workId: 'work-1' } },
+          result: {
+            data: {
+              work: {
+                __typename: 'Work',
+                id: 'work-1',
+                versions: [
+                  { __typename: 'WorkVersion', id: versionId, attempt: 2, scope: 'PROJECT' },
+                  { __typename: 'WorkVersion', id: 'version-0', attempt: 1, scope: 'PROJECT' },
+                ],
+              },
+            },
+          },
+        },
+        {
+          request: { query: AttemptChangesDocument, variables: { fromVersionId: 'version-0', toVersionId: versionId } },
+          result: {
+            data: {
+              compareWorkVersions: [
+                {
+                  __typename: 'PartChanges',
+                  partKey: 'm-observe',
+                  lines: [
+                    { __typename: 'DiffLineModel', op: 'same', text: '我画了饕餮纹。' },
+                    { __typename: 'DiffLineModel', op: 'added', text: '它的眼睛很大。' },
+                  ],
+                },
+              ],
+            },
+          },
+        },
+      ],
+      { viewer: teacherWang },
+    );
+    const changes = await screen.findByRole('region', { name: '和上一次提交相比' });
+    fireEvent.click(within(changes).getByRole('button', { name: '看看改了什么' }));
+    const part = await within(changes).findByRole('region', { name: '1. 观察' });
+    expect(within(part).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['  我画了饕餮纹。', '新加的: + 它的眼睛很大。']);
   });
 });

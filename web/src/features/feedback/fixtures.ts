@@ -40,7 +40,7 @@ export function feedback(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function gradingPageData(overrides: { status?: string; feedback?: unknown; opened?: boolean } = {}) {
+export function gradingPageData(overrides: { status?: string; feedback?: unknown; opened?: boolean; attempt?: number } = {}) {
   return {
     assignment: {
       __typename: 'Assignment',
@@ -67,7 +67,7 @@ export function gradingPageData(overrides: { status?: string; feedback?: unknown
         __typename: 'WorkVersion',
         id: versionId,
         workId: 'work-1',
-        attempt: 1,
+        attempt: overrides.attempt ?? 1,
         scope: 'PROJECT',
         status: overrides.status ?? 'SUBMITTED',
         late: false,

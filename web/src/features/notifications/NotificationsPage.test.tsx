@@ -80,5 +80,7 @@ describe('NotificationsPage', () => {
     expect(notificationPath({ kind: 'FEEDBACK', assignmentId: 'a', versionId: 'v' }, 'TEACHER')).toBe('/assignments/a/grading/v');
     expect(notificationPath({ kind: 'CHECK_IN', assignmentId: 'a', versionId: null }, 'PUPIL')).toBe('/my/assignments/a');
     expect(notificationPath({ kind: 'CHECK_IN', assignmentId: null }, 'PUPIL')).toBeNull();
+    expect(notificationPath({ kind: 'RETENTION_WARNING' }, 'ADMIN')).toBe('/privacy');
+    expect(notificationPath({ kind: 'RETENTION_WARNING' }, 'TEACHER')).toBeNull();
   });
 });

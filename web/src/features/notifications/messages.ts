@@ -18,12 +18,14 @@ const zhCN = {
   'notifications.kind.RETURNED': '老师请你修改作品',
   'notifications.kind.GRADE_RELEASED': '成绩公布了',
   'notifications.kind.NOMINATION_DECIDED': '博物馆对推荐的作品做了决定',
+  'notifications.kind.RETENTION_WARNING': '有一条关于保存期限的消息',
   'notifications.kind.other': '有一条新消息',
   'notifications.staffKind.CHECK_IN': '阶段反馈',
   'notifications.staffKind.FEEDBACK': '作品已评分',
   'notifications.staffKind.RETURNED': '作品已退回修改',
   'notifications.staffKind.GRADE_RELEASED': '成绩已公布',
   'notifications.staffKind.NOMINATION_DECIDED': '博物馆对推荐的作品做了决定',
+  'notifications.staffKind.RETENTION_WARNING': '一个月后，有学校的学生数据到了保存期限，将被清除',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -44,12 +46,14 @@ const en: Record<keyof typeof zhCN, string> = {
   'notifications.kind.RETURNED': 'Your teacher asks you to revise your work',
   'notifications.kind.GRADE_RELEASED': 'Your grade is out',
   'notifications.kind.NOMINATION_DECIDED': 'The museum has decided on the nominated work',
+  'notifications.kind.RETENTION_WARNING': 'A message about how long data is kept',
   'notifications.kind.other': 'A new message',
   'notifications.staffKind.CHECK_IN': 'Check-in',
   'notifications.staffKind.FEEDBACK': 'Work graded',
   'notifications.staffKind.RETURNED': 'Work returned for revision',
   'notifications.staffKind.GRADE_RELEASED': 'Grades released',
   'notifications.staffKind.NOMINATION_DECIDED': 'The museum has decided on a nominated work',
+  'notifications.staffKind.RETENTION_WARNING': "In a month, a school's pupils' data reaches the end of its keeping period and will be purged",
 };
 
 export const notificationsMessages = defineMessages(zhCN, en);

@@ -1,7 +1,7 @@
 import type { Role } from '../../gql/graphql';
 
-type Kind = 'CHECK_IN' | 'FEEDBACK' | 'RETURNED' | 'GRADE_RELEASED' | 'NOMINATION_DECIDED';
-const kinds: readonly string[] = ['CHECK_IN', 'FEEDBACK', 'RETURNED', 'GRADE_RELEASED', 'NOMINATION_DECIDED'] satisfies Kind[];
+type Kind = 'CHECK_IN' | 'FEEDBACK' | 'RETURNED' | 'GRADE_RELEASED' | 'NOMINATION_DECIDED' | 'RETENTION_WARNING';
+const kinds: readonly string[] = ['CHECK_IN', 'FEEDBACK', 'RETURNED', 'GRADE_RELEASED', 'NOMINATION_DECIDED', 'RETENTION_WARNING'] satisfies Kind[];
 
 export interface NotificationAbout {
   kind: string;
@@ -18,6 +18,8 @@ export function notificationKey(kind: string, role: Role) {
 /** Where the notification leads: the pupil's workspace, or the teacher's marking of that attempt. */
 export function notificationPath(notification: NotificationAbout, role: Role): string | null {
   const { assignmentId, versionId } = notification;
+  // Admins are warned a month before a school's pupils' data is purged: the privacy pages say what and when.
+  if (notification.kind === 'RETENTION_WARNING') return role === 'ADMIN' ? '/privacy' : null;
   if (!assignmentId) return null;
   if (role === 'PUPIL') return `/my/assignments/${encodeURIComponent(assignmentId)}`;
   if (role !== 'TEACHER' && role !== 'ADMIN') return null;
