@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { TableScroll } from '../../ui/TableScroll';
+import { LoadMore } from '../../ui/LoadMore';
 import { adminMessages } from './messages';
 
 const AuditLogQuery = graphql(`
@@ -90,14 +91,14 @@ export function AuditLogSection() {
           </table>
         </TableScroll>
       )}
-      {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
-      {log?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={networkStatus === NetworkStatus.fetchMore}>
-            {networkStatus === NetworkStatus.fetchMore ? t('audit.loadingMore') : t('audit.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={Boolean(log?.pageInfo.hasNextPage)}
+        loading={networkStatus === NetworkStatus.fetchMore}
+        error={moreError}
+        onLoadMore={() => void loadMore()}
+        label={t('audit.loadMore')}
+        loadingLabel={t('audit.loadingMore')}
+      />
     </section>
   );
 }

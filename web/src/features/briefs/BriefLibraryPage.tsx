@@ -10,6 +10,7 @@ import type { Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { LoadMore } from '../../ui/LoadMore';
 import { isTheme, themes } from '../collection/themes';
 import { BriefCard } from './BriefCard';
 import { briefsMessages } from './messages';
@@ -141,14 +142,13 @@ export function BriefLibraryPage() {
           ))}
         </ul>
       )}
-      {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={active.networkStatus === NetworkStatus.fetchMore}>
-            {t('library.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
+        loading={active.networkStatus === NetworkStatus.fetchMore}
+        error={moreError}
+        onLoadMore={() => void loadMore()}
+        label={t('library.loadMore')}
+      />
     </section>
   );
 }

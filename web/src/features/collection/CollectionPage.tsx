@@ -10,6 +10,7 @@ import type { CollectionPageQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { LoadMore } from '../../ui/LoadMore';
 import { CollectionFilters } from './CollectionFilters';
 import { CollectionObjectCard } from './CollectionObjectCard';
 import { isTheme } from './themes';
@@ -131,15 +132,14 @@ export function CollectionPage() {
         </ul>
       )}
 
-      {loadMoreError !== null && <ErrorMessage error={loadMoreError} onRetry={() => void loadMore()} />}
-
-      {connection?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-            {loadingMore ? t('collection.loadingMore') : t('collection.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
+        loading={loadingMore}
+        error={loadMoreError}
+        onLoadMore={() => void loadMore()}
+        label={t('collection.loadMore')}
+        loadingLabel={t('collection.loadingMore')}
+      />
     </section>
   );
 }

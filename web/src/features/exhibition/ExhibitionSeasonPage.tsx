@@ -10,6 +10,7 @@ import type { ExhibitionSeasonQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { LoadMore } from '../../ui/LoadMore';
 import { isTheme, themes } from '../collection/themes';
 import { gradeBandName } from '../review/labels';
 import { exhibitionMessages } from './messages';
@@ -153,14 +154,14 @@ function SeasonWorks({ seasonKey, seasonLabel }: { seasonKey: string; seasonLabe
           </ul>
         </section>
       ))}
-      {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={networkStatus === NetworkStatus.fetchMore}>
-            {networkStatus === NetworkStatus.fetchMore ? t('season.loadingMore') : t('season.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
+        loading={networkStatus === NetworkStatus.fetchMore}
+        error={moreError}
+        onLoadMore={() => void loadMore()}
+        label={t('season.loadMore')}
+        loadingLabel={t('season.loadingMore')}
+      />
     </section>
   );
 }

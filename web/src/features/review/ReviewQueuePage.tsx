@@ -10,6 +10,7 @@ import type { GradeBand, ReviewQueueQueryVariables, Theme } from '../../gql/grap
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { LoadMore } from '../../ui/LoadMore';
 import { isTheme, themes } from '../collection/themes';
 import { gradeBandName, gradeBands, isGradeBand, recentSeasons } from './labels';
 import { reviewMessages } from './messages';
@@ -173,14 +174,14 @@ export function ReviewQueuePage() {
           ))}
         </ul>
       )}
-      {moreError !== null && <ErrorMessage error={moreError} onRetry={() => void loadMore()} />}
-      {connection?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} disabled={networkStatus === NetworkStatus.fetchMore}>
-            {networkStatus === NetworkStatus.fetchMore ? t('queue.loadingMore') : t('queue.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
+        loading={networkStatus === NetworkStatus.fetchMore}
+        error={moreError}
+        onLoadMore={() => void loadMore()}
+        label={t('queue.loadMore')}
+        loadingLabel={t('queue.loadingMore')}
+      />
     </section>
   );
 }
