@@ -55,7 +55,8 @@ export default defineConfig({
     // The way the README starts the product: build everything, then one server for API and portal.
     command: 'npm start',
     cwd: '..',
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' },
+    // Warnings and errors only: a line per GraphQL operation would bury the test report.
+    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     url: `${baseURL}/health/ready`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -22,7 +22,7 @@ async function crawl(page: Page, start: string, limit = 40) {
     seen.add(shape);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    await expect(page.locator('main h1').first()).toBeVisible();
+    await expect(page.locator('main h1').first(), `${path} has a heading (a refused or broken page has none)`).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     for (const words of await untranslatedText(page)) problems.push(`${path}: ${words}`);
     const links = await page.locator('a[href^="/"]:not([download])').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { pickLocalized, useFeatureI18n } from '../../app/i18n';
+import { useViewer } from '../../app/viewer';
 import type { MuseumSessionKind, WorkMode } from '../../gql/graphql';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
 import { AssignmentProgressLink } from '../progress/ClassLinks';
@@ -21,6 +22,9 @@ const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: '
 export function ClassAssignments({ assignments }: { assignments: readonly AssignmentSummary[] }) {
   const { t, formatDate, language } = useFeatureI18n(classesMessages);
   const { id: classId = '' } = useParams();
+  // Teams are the class's teachers' to form; admins manage rosters, not assignments.
+  const viewer = useViewer();
+  const teaches = viewer.status === 'signedIn' && viewer.me.role === 'TEACHER';
   return (
     <section aria-labelledby="class-assignments-heading">
       <div className="section-heading">
@@ -45,7 +49,7 @@ export function ClassAssignments({ assignments }: { assignments: readonly Assign
                 <p className="card__meta">{t('classAssignments.due', { date: formatDate(String(assignment.dueAt), dateTime) })}</p>
                 <p className="card__meta">
                   <span>{t(assignment.mode === 'TEAM' ? 'classAssignments.team' : 'classAssignments.individual')}</span>
-                  {assignment.mode === 'TEAM' && (
+                  {assignment.mode === 'TEAM' && teaches && (
                     <>
                       {' · '}
                       <Link to={`/classes/${classId}/assignments/${assignment.id}/teams`} aria-label={t('classAssignments.teamsFor', { title: pickLocalized(assignment.title, language)?.text ?? '' })}>

@@ -50,7 +50,7 @@ describe('ProgressPage', () => {
       { viewer: teacherWang },
     );
     await screen.findByRole('heading', { level: 1, name: '全班进度：青铜器上的纹样' });
-    fireEvent.click(screen.getByRole('button', { name: '公布 李小红 的成绩' }));
+    fireEvent.click(screen.getByRole('button', { name: '公布成绩：李小红' }));
     const dialog = await screen.findByRole('dialog', { name: '要公布成绩吗？' });
     expect(within(dialog).getByText('李小红 会看到自己的成绩，并收到通知。')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '公布成绩' }));
