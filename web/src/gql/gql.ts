@@ -58,7 +58,6 @@ type Documents = {
     "\n  mutation CreateCollectionObject($input: CreateCollectionObjectInput!) {\n    createCollectionObject(input: $input) {\n      object {\n        id\n      }\n    }\n  }\n": typeof types.CreateCollectionObjectDocument,
     "\n  mutation UpdateCollectionObject($input: UpdateCollectionObjectInput!) {\n    updateCollectionObject(input: $input) {\n      object {\n        id\n        accessionNumber\n        title {\n          zh\n          en\n        }\n        maker {\n          zh\n          en\n        }\n        period {\n          zh\n          en\n        }\n        kind {\n          zh\n          en\n        }\n        description {\n          zh\n          en\n        }\n        location\n        rightsStatement\n        themes\n      }\n    }\n  }\n": typeof types.UpdateCollectionObjectDocument,
     "\n  fragment ObjectImages_Object on CollectionObject {\n    id\n    images {\n      fileId\n      caption\n      thumbnailUrl\n      url\n    }\n  }\n": typeof types.ObjectImages_ObjectFragmentDoc,
-    "\n  mutation RequestCollectionImageUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": typeof types.RequestCollectionImageUploadDocument,
     "\n  mutation AddCollectionObjectImage($input: AddCollectionObjectImageInput!) {\n    addCollectionObjectImage(input: $input) {\n      object {\n        ...ObjectImages_Object\n      }\n    }\n  }\n": typeof types.AddCollectionObjectImageDocument,
     "\n  mutation RemoveCollectionObjectImage($input: RemoveCollectionObjectImageInput!) {\n    removeCollectionObjectImage(input: $input) {\n      object {\n        ...ObjectImages_Object\n      }\n    }\n  }\n": typeof types.RemoveCollectionObjectImageDocument,
     "\n  query ExhibitedWork($slug: String!) {\n    exhibitionWork(slug: $slug) {\n      slug\n      projectTitle {\n        zh\n        en\n      }\n      credit {\n        zh\n        en\n      }\n      theme\n      gradeBand\n      outcome\n      museumName {\n        zh\n        en\n      }\n      season {\n        key\n        label {\n          zh\n          en\n        }\n      }\n      parts {\n        ...ShownWork_part\n      }\n    }\n  }\n": typeof types.ExhibitedWorkDocument,
@@ -116,7 +115,6 @@ type Documents = {
     "\n  query TeamsPage($assignmentId: ID!, $classId: ID!) {\n    assignment(id: $assignmentId) {\n      id\n      classId\n      mode\n      title {\n        zh\n        en\n      }\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n    classRoster(classId: $classId) {\n      pupils {\n        id\n        displayName\n        disabled\n      }\n    }\n  }\n": typeof types.TeamsPageDocument,
     "\n  mutation MakeBalancedTeams($input: MakeBalancedTeamsInput!) {\n    makeBalancedTeams(input: $input) {\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MakeBalancedTeamsDocument,
     "\n  mutation SetTeams($input: SetTeamsInput!) {\n    setTeams(input: $input) {\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SetTeamsDocument,
-    "\n  mutation RequestWorkUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": typeof types.RequestWorkUploadDocument,
     "\n  query CiteObjectSearch($search: String!) {\n    collectionObjects(search: $search, first: 5) {\n      edges {\n        node {\n          id\n          accessionNumber\n          title {\n            zh\n            en\n          }\n        }\n      }\n    }\n  }\n": typeof types.CiteObjectSearchDocument,
     "\n  fragment PartEditor_part on WorkPart {\n    partKey\n    revision\n    body\n    evidence {\n      id\n      kind\n      objectId\n      observation\n      title\n      author\n      url\n      seenOn\n      note\n    }\n    attachmentIds\n    updatedAt\n  }\n": typeof types.PartEditor_PartFragmentDoc,
     "\n  fragment AttemptList_version on WorkVersion {\n    id\n    attempt\n    status\n    late\n    submittedAt\n    opened\n    scope\n    feedback {\n      versionId\n      overallComment\n      released\n      score\n      maxPoints\n      comments {\n        id\n        partKey\n        text\n      }\n    }\n  }\n": typeof types.AttemptList_VersionFragmentDoc,
@@ -126,6 +124,7 @@ type Documents = {
     "\n  query WorkspacePage($assignmentId: ID!) {\n    assignment(id: $assignmentId) {\n      id\n      dueAt\n      mode\n      teams {\n        ...MyTeam_team\n      }\n      title {\n        zh\n        en\n      }\n      drivingQuestion {\n        zh\n        en\n      }\n      milestones {\n        key\n        number\n        dueAt\n        title {\n          zh\n          en\n        }\n        prompt {\n          zh\n          en\n        }\n        handIn {\n          zh\n          en\n        }\n      }\n    }\n    myWork(assignmentId: $assignmentId) {\n      id\n      editable\n      parts {\n        ...PartEditor_part\n      }\n      versions {\n        ...AttemptList_version\n      }\n    }\n  }\n": typeof types.WorkspacePageDocument,
     "\n  mutation SaveWorkPart($input: SaveWorkPartInput!) {\n    saveWorkPart(input: $input) {\n      part {\n        ...PartEditor_part\n      }\n    }\n  }\n": typeof types.SaveWorkPartDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation RequestUploadTicket($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": typeof types.RequestUploadTicketDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      role\n    }\n  }\n": types.ViewerDocument,
@@ -172,7 +171,6 @@ const documents: Documents = {
     "\n  mutation CreateCollectionObject($input: CreateCollectionObjectInput!) {\n    createCollectionObject(input: $input) {\n      object {\n        id\n      }\n    }\n  }\n": types.CreateCollectionObjectDocument,
     "\n  mutation UpdateCollectionObject($input: UpdateCollectionObjectInput!) {\n    updateCollectionObject(input: $input) {\n      object {\n        id\n        accessionNumber\n        title {\n          zh\n          en\n        }\n        maker {\n          zh\n          en\n        }\n        period {\n          zh\n          en\n        }\n        kind {\n          zh\n          en\n        }\n        description {\n          zh\n          en\n        }\n        location\n        rightsStatement\n        themes\n      }\n    }\n  }\n": types.UpdateCollectionObjectDocument,
     "\n  fragment ObjectImages_Object on CollectionObject {\n    id\n    images {\n      fileId\n      caption\n      thumbnailUrl\n      url\n    }\n  }\n": types.ObjectImages_ObjectFragmentDoc,
-    "\n  mutation RequestCollectionImageUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": types.RequestCollectionImageUploadDocument,
     "\n  mutation AddCollectionObjectImage($input: AddCollectionObjectImageInput!) {\n    addCollectionObjectImage(input: $input) {\n      object {\n        ...ObjectImages_Object\n      }\n    }\n  }\n": types.AddCollectionObjectImageDocument,
     "\n  mutation RemoveCollectionObjectImage($input: RemoveCollectionObjectImageInput!) {\n    removeCollectionObjectImage(input: $input) {\n      object {\n        ...ObjectImages_Object\n      }\n    }\n  }\n": types.RemoveCollectionObjectImageDocument,
     "\n  query ExhibitedWork($slug: String!) {\n    exhibitionWork(slug: $slug) {\n      slug\n      projectTitle {\n        zh\n        en\n      }\n      credit {\n        zh\n        en\n      }\n      theme\n      gradeBand\n      outcome\n      museumName {\n        zh\n        en\n      }\n      season {\n        key\n        label {\n          zh\n          en\n        }\n      }\n      parts {\n        ...ShownWork_part\n      }\n    }\n  }\n": types.ExhibitedWorkDocument,
@@ -230,7 +228,6 @@ const documents: Documents = {
     "\n  query TeamsPage($assignmentId: ID!, $classId: ID!) {\n    assignment(id: $assignmentId) {\n      id\n      classId\n      mode\n      title {\n        zh\n        en\n      }\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n    classRoster(classId: $classId) {\n      pupils {\n        id\n        displayName\n        disabled\n      }\n    }\n  }\n": types.TeamsPageDocument,
     "\n  mutation MakeBalancedTeams($input: MakeBalancedTeamsInput!) {\n    makeBalancedTeams(input: $input) {\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.MakeBalancedTeamsDocument,
     "\n  mutation SetTeams($input: SetTeamsInput!) {\n    setTeams(input: $input) {\n      teams {\n        id\n        name\n        members {\n          id\n        }\n      }\n    }\n  }\n": types.SetTeamsDocument,
-    "\n  mutation RequestWorkUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": types.RequestWorkUploadDocument,
     "\n  query CiteObjectSearch($search: String!) {\n    collectionObjects(search: $search, first: 5) {\n      edges {\n        node {\n          id\n          accessionNumber\n          title {\n            zh\n            en\n          }\n        }\n      }\n    }\n  }\n": types.CiteObjectSearchDocument,
     "\n  fragment PartEditor_part on WorkPart {\n    partKey\n    revision\n    body\n    evidence {\n      id\n      kind\n      objectId\n      observation\n      title\n      author\n      url\n      seenOn\n      note\n    }\n    attachmentIds\n    updatedAt\n  }\n": types.PartEditor_PartFragmentDoc,
     "\n  fragment AttemptList_version on WorkVersion {\n    id\n    attempt\n    status\n    late\n    submittedAt\n    opened\n    scope\n    feedback {\n      versionId\n      overallComment\n      released\n      score\n      maxPoints\n      comments {\n        id\n        partKey\n        text\n      }\n    }\n  }\n": types.AttemptList_VersionFragmentDoc,
@@ -240,6 +237,7 @@ const documents: Documents = {
     "\n  query WorkspacePage($assignmentId: ID!) {\n    assignment(id: $assignmentId) {\n      id\n      dueAt\n      mode\n      teams {\n        ...MyTeam_team\n      }\n      title {\n        zh\n        en\n      }\n      drivingQuestion {\n        zh\n        en\n      }\n      milestones {\n        key\n        number\n        dueAt\n        title {\n          zh\n          en\n        }\n        prompt {\n          zh\n          en\n        }\n        handIn {\n          zh\n          en\n        }\n      }\n    }\n    myWork(assignmentId: $assignmentId) {\n      id\n      editable\n      parts {\n        ...PartEditor_part\n      }\n      versions {\n        ...AttemptList_version\n      }\n    }\n  }\n": types.WorkspacePageDocument,
     "\n  mutation SaveWorkPart($input: SaveWorkPartInput!) {\n    saveWorkPart(input: $input) {\n      part {\n        ...PartEditor_part\n      }\n    }\n  }\n": types.SaveWorkPartDocument,
     "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
+    "\n  mutation RequestUploadTicket($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n": types.RequestUploadTicketDocument,
 };
 
 /**
@@ -432,10 +430,6 @@ export function graphql(source: "\n  mutation UpdateCollectionObject($input: Upd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ObjectImages_Object on CollectionObject {\n    id\n    images {\n      fileId\n      caption\n      thumbnailUrl\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment ObjectImages_Object on CollectionObject {\n    id\n    images {\n      fileId\n      caption\n      thumbnailUrl\n      url\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RequestCollectionImageUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"): (typeof documents)["\n  mutation RequestCollectionImageUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -667,10 +661,6 @@ export function graphql(source: "\n  mutation SetTeams($input: SetTeamsInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RequestWorkUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"): (typeof documents)["\n  mutation RequestWorkUpload($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query CiteObjectSearch($search: String!) {\n    collectionObjects(search: $search, first: 5) {\n      edges {\n        node {\n          id\n          accessionNumber\n          title {\n            zh\n            en\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CiteObjectSearch($search: String!) {\n    collectionObjects(search: $search, first: 5) {\n      edges {\n        node {\n          id\n          accessionNumber\n          title {\n            zh\n            en\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -704,6 +694,10 @@ export function graphql(source: "\n  mutation SaveWorkPart($input: SaveWorkPartI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestUploadTicket($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"): (typeof documents)["\n  mutation RequestUploadTicket($input: RequestUploadInput!) {\n    requestUpload(input: $input) {\n      ticket\n      uploadUrl\n      maxBytes\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../app/i18n';
-import { RequestWorkUploadDocument } from '../../gql/graphql';
+import { RequestUploadTicketDocument } from '../../gql/graphql';
 import { Attachments } from './Attachments';
 
 /** Stands in for the browser's XMLHttpRequest so the test can drive the upload's progress. */
@@ -52,7 +52,7 @@ describe('Attachments', () => {
         <MockedProvider
           mocks={[
             {
-              request: { query: RequestWorkUploadDocument, variables: { input: { purpose: 'WORK_ATTACHMENT' } } },
+              request: { query: RequestUploadTicketDocument, variables: { input: { purpose: 'WORK_ATTACHMENT' } } },
               result: { data: { requestUpload: { __typename: 'RequestUploadPayload', ticket: 'ticket-1', uploadUrl: '/files/upload', maxBytes: 1000 } } },
             },
           ]}
@@ -96,7 +96,7 @@ describe('Attachments', () => {
         <MockedProvider
           mocks={[
             {
-              request: { query: RequestWorkUploadDocument, variables: { input: { purpose: 'WORK_ATTACHMENT' } } },
+              request: { query: RequestUploadTicketDocument, variables: { input: { purpose: 'WORK_ATTACHMENT' } } },
               result: { data: { requestUpload: { __typename: 'RequestUploadPayload', ticket: 't', uploadUrl: '/files/upload', maxBytes: 1000 } } },
             },
           ]}

@@ -1,27 +1,7 @@
-import { useMutation } from '@apollo/client/react';
-import { isErrorCode } from '@lmr/domain';
 import { useId, useState, type ChangeEvent } from 'react';
-import { useFeatureI18n, type MessageKey } from '../../app/i18n';
-import { graphql } from '../../gql';
-import { sendFile, UploadError } from '../../app/upload';
+import { useFeatureI18n } from '../../app/i18n';
+import { PendingUploads, useFileUploads } from '../../ui/PendingUploads';
 import { workMessages } from './messages';
-
-const RequestUploadMutation = graphql(`
-  mutation RequestWorkUpload($input: RequestUploadInput!) {
-    requestUpload(input: $input) {
-      ticket
-      uploadUrl
-      maxBytes
-    }
-  }
-`);
-
-interface Upload {
-  key: string;
-  name: string;
-  progress: number;
-  problem: string | null;
-}
 
 interface AttachmentsProps {
   ids: string[];
@@ -29,32 +9,14 @@ interface AttachmentsProps {
 }
 
 export function Attachments({ ids, onChange }: AttachmentsProps) {
-  const { t, errorMessage } = useFeatureI18n(workMessages);
+  const { t } = useFeatureI18n(workMessages);
   const inputId = useId();
-  const [requestUpload] = useMutation(RequestUploadMutation);
-  const [uploads, setUploads] = useState<Upload[]>([]);
   // What the upload answered; files saved before this visit are tried as images first.
   const [notImages, setNotImages] = useState<Record<string, true>>({});
-
-  const patch = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
-  const reason = (code: string) => t(`error.${isErrorCode(code) || code === 'NETWORK' ? code : 'UNKNOWN'}` as MessageKey);
-
-  const upload = async (file: File) => {
-    const key = `${file.name}-${Date.now()}-${Math.random()}`;
-    setUploads((list) => [...list, { key, name: file.name, progress: 0, problem: null }]);
-    try {
-      const { data } = await requestUpload({ variables: { input: { purpose: 'WORK_ATTACHMENT' } } });
-      if (!data) throw new UploadError('UNKNOWN');
-      const { ticket, uploadUrl, maxBytes } = data.requestUpload;
-      if (file.size > maxBytes) throw new UploadError('PAYLOAD_TOO_LARGE');
-      const sent = await sendFile(uploadUrl, ticket, file, (progress) => patch(key, { progress }));
-      if (!sent.thumbnail) setNotImages((known) => ({ ...known, [sent.fileId]: true }));
-      onChange((list) => [...list, sent.fileId]);
-      setUploads((list) => list.filter((other) => other.key !== key));
-    } catch (error) {
-      patch(key, { problem: error instanceof UploadError ? reason(error.code) : errorMessage(error) });
-    }
-  };
+  const { uploads, upload, dismiss } = useFileUploads('WORK_ATTACHMENT', (sent) => {
+    if (!sent.thumbnail) setNotImages((known) => ({ ...known, [sent.fileId]: true }));
+    onChange((list) => [...list, sent.fileId]);
+  });
 
   const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);
@@ -89,23 +51,14 @@ export function Attachments({ ids, onChange }: AttachmentsProps) {
           ))}
         </ul>
       )}
-      {uploads.map((item) => (
-        <div key={item.key} className="attachments__upload">
-          {item.problem ? (
-            <p role="alert" className="field__error">
-              {t('attachments.failed', { name: item.name, reason: item.problem })}{' '}
-              <button type="button" className="button button--secondary button--small" onClick={() => setUploads((list) => list.filter((other) => other.key !== item.key))}>
-                {t('attachments.dismiss')}
-              </button>
-            </p>
-          ) : (
-            <label>
-              {t('attachments.uploading', { name: item.name })}
-              <progress max={100} value={Math.round(item.progress * 100)} />
-            </label>
-          )}
-        </div>
-      ))}
+      <PendingUploads
+        uploads={uploads}
+        onDismiss={dismiss}
+        uploading={(name) => t('attachments.uploading', { name })}
+        failed={(name, reason) => t('attachments.failed', { name, reason })}
+        dismissLabel={t('attachments.dismiss')}
+        className="attachments__upload"
+      />
       <input id={inputId} type="file" className="visually-hidden" accept="image/*,audio/*,application/pdf" capture="environment" multiple onChange={onFiles} aria-describedby={`${inputId}-hint`} />
       <label htmlFor={inputId} className="button button--secondary attachments__add">
         {t('attachments.add')}
