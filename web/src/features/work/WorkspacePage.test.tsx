@@ -97,6 +97,8 @@ describe('WorkspacePage', () => {
     expect((editor as HTMLTextAreaElement).value).toBe('Old text');
 
     fireEvent.change(editor, { target: { value: 'The lady wears **a flower**' } });
+    // Until the change is stored the page does not say "Saved", so nothing older is handed in.
+    expect(screen.getByRole('status').textContent).toBe('Saving…');
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]!.input.baseRevision).toBe(2);
     expect(calls[0]!.input.body).toEqual({

@@ -150,7 +150,9 @@ export function useAutosave({ workId, partKey, serverPart, delayMs = AUTOSAVE_DE
       setDraft(next);
       remember();
       if (!inConflict.current) {
-        if (isOffline()) setStatus('offline');
+        // Not "saved" while the change waits for the timer: submitting now would hand in the
+        // previous save, so the page holds the submit button until this change is stored.
+        setStatus(isOffline() ? 'offline' : 'saving');
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => void flush(), delayMs);
       }
