@@ -3,7 +3,7 @@ import { useFeatureI18n } from '../../app/i18n';
 import { useViewer } from '../../app/viewer';
 import { progressMessages } from './messages';
 
-/** Progress, marking and nominations are the class's teachers' (an admin sees the gradebook only). */
+/** Progress, marking, grades and nominations are the class's teachers' (admins manage rosters, not pupils' work). */
 function useTeaches(): boolean {
   const viewer = useViewer();
   return viewer.status === 'signedIn' && viewer.me.role === 'TEACHER';
@@ -12,8 +12,8 @@ function useTeaches(): boolean {
 /** On the class page: the way to the class's gradebook and nominations. */
 export function ClassProgressLinks({ classId }: { classId: string }) {
   const { t } = useFeatureI18n(progressMessages);
-  const teaches = useTeaches();
   const base = `/classes/${encodeURIComponent(classId)}`;
+  if (!useTeaches()) return null;
   return (
     <ul className="progress-class-links" aria-label={t('progress.classLinks')}>
       <li>
@@ -21,13 +21,11 @@ export function ClassProgressLinks({ classId }: { classId: string }) {
           {t('progress.gradebook')}
         </Link>
       </li>
-      {teaches && (
-        <li>
-          <Link to={`${base}/nominations`} className="button button--secondary">
-            {t('progress.nominations')}
-          </Link>
-        </li>
-      )}
+      <li>
+        <Link to={`${base}/nominations`} className="button button--secondary">
+          {t('progress.nominations')}
+        </Link>
+      </li>
     </ul>
   );
 }
