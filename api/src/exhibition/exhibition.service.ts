@@ -56,15 +56,17 @@ export class ExhibitionService {
       where.push(`(n.rank, n.exhibition_slug) > ($${params.push(rank)}::int, $${params.push(slug)})`);
     }
     const rows: ExhibitedRow[] = await this.dataSource.query(
-      `SELECT * FROM (SELECT ${this.columns} ${this.from} WHERE ${EXHIBITED}) n
+      // OFFSET 0 keeps the season filter (it needs the school's time zone) out of the joins; pushed
+      // in, it made the planner pair every nomination with every school first.
+      `SELECT * FROM (SELECT ${this.columns} ${this.from} WHERE ${EXHIBITED} OFFSET 0) n
         WHERE ${where.join(' AND ')}
         ORDER BY n.rank, n.exhibition_slug
         LIMIT ${page.limit + 1}`,
       params,
     );
-    const covers = new Map<string, string | null>();
-    for (const r of rows) covers.set(r.id, (await this.work.files(r, true)).length > 0 ? imageUrl(r.exhibition_slug!, 0) : null);
-    return toPage(rows, page.limit, (r) => [r.rank, r.exhibition_slug!], (r) => summary(r, covers.get(r.id) ?? null));
+    // One query for the page's covers, however many works it lists.
+    const withImages = await this.work.withImages(rows);
+    return toPage(rows, page.limit, (r) => [r.rank, r.exhibition_slug!], (r) => summary(r, withImages.has(r.id) ? imageUrl(r.exhibition_slug!, 0) : null));
   }
 
   async bySlug(slug: string): Promise<ExhibitedWork> {
