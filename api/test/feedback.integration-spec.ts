@@ -213,4 +213,53 @@ describe('teachers’ feedback, grading and progress', () => {
     const seen = (await t.gql(PUPIL_VIEW, { id: assignmentId }, { token: pupil })).data!.myWork;
     expect(seen.checkIns).toEqual([{ text: '继续加油' }]);
   });
+
+  it('shows feedback, comments and check-ins in the grading view, and steps through the submitted attempts by name', async () => {
+    const cls = await newClass(t, { schoolId: w.schoolA.id, teacherIds: [w.teacher.id] });
+    const assignmentId = (await newAssignment(t, { classId: cls.id, briefId: brief.id, createdById: w.teacher.id })).id;
+    const pupils = [await newPupil(t, cls), await newPupil(t, cls), await newPupil(t, cls), await newPupil(t, cls)];
+    await Promise.all(pupils.map((p, i) => t.dataSource.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [p.id, ['丁', '丙', '乙', '甲'][i]])));
+    const [ding, bing, yi, jia] = await Promise.all(pupils.map(async (p, i) => submitted(await signInPupil(t, p), assignmentId, `nav-${i}`)));
+    // 乙 is graded: no longer waiting, so the queue (by name: 丁 丙 甲, in code point order) skips it.
+    const criterion = brief.content.rubric[0]!.key;
+    await t.gql(SAVE_FEEDBACK, { input: { versionId: yi!.versionId, expectedRowVersion: 0, levels: [{ criterionKey: criterion, level: 1 }], overallComment: '很好' } }, { token: teacher });
+    await t.gql(DECIDE('gradeWork'), { input: { versionId: yi!.versionId, expectedRowVersion: 1 } }, { token: teacher });
+    await t.gql(`mutation ($input: AddPartCommentInput!) { addPartComment(input: $input) { comment { id } } }`, { input: { versionId: bing!.versionId, partKey: 'REFLECTION', text: '第一条' } }, { token: teacher });
+    await t.gql(`mutation ($input: AddPartCommentInput!) { addPartComment(input: $input) { comment { id } } }`, { input: { versionId: bing!.versionId, partKey: 'REFLECTION', text: '第二条' } }, { token: teacher });
+    await t.gql(SAVE_FEEDBACK, { input: { versionId: bing!.versionId, expectedRowVersion: 0, levels: [{ criterionKey: criterion, level: 0 }], overallComment: '再看看' } }, { token: teacher });
+    await t.gql(`mutation ($input: AddCheckInInput!) { addCheckIn(input: $input) { checkIn { id } } }`, { input: { workId: bing!.workId, milestoneKey: brief.content.milestones[0]!.key, text: '继续' } }, { token: teacher });
+
+    const VIEW = `query ($id: ID!) { gradingView(versionId: $id) { version { id workId attempt status opened submittedAt } assignmentId ownerName members { id displayName }
+      feedback { rowVersion overallComment score released levels { criterionKey level points } comments { partKey text createdAt } } checkIns { milestoneKey text createdAt } previousVersionId nextVersionId } }`;
+    const view = async (versionId: string) => {
+      const res = await t.gql(VIEW, { id: versionId }, { token: teacher });
+      expect(res.errors).toBeUndefined();
+      return res.data!.gradingView;
+    };
+    const middle = await view(bing!.versionId);
+    expect(middle).toMatchObject({
+      version: { id: bing!.versionId, workId: bing!.workId, attempt: 1, status: 'SUBMITTED' },
+      assignmentId,
+      ownerName: '丙',
+      members: [{ id: pupils[1]!.id, displayName: '丙' }],
+      feedback: { rowVersion: 1, overallComment: '再看看', score: null, released: false, levels: [{ criterionKey: criterion, level: 0, points: 1 }] },
+      checkIns: [{ milestoneKey: brief.content.milestones[0]!.key, text: '继续' }],
+      previousVersionId: ding!.versionId,
+      nextVersionId: jia!.versionId,
+    });
+    expect(middle.feedback.comments.map((c: any) => c.text)).toEqual(['第一条', '第二条']);
+    expect(Number.isNaN(Date.parse(middle.feedback.comments[0].createdAt))).toBe(false);
+    expect(Number.isNaN(Date.parse(middle.checkIns[0].createdAt))).toBe(false);
+    expect(Date.parse(middle.version.submittedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await view(ding!.versionId)).toMatchObject({ previousVersionId: null, nextVersionId: bing!.versionId, feedback: null, checkIns: [] });
+    expect(await view(jia!.versionId)).toMatchObject({ previousVersionId: bing!.versionId, nextVersionId: null });
+    // A graded attempt opened on its own keeps its place among the waiting ones.
+    expect(await view(yi!.versionId)).toMatchObject({ version: { status: 'GRADED' }, feedback: { score: expect.any(Number) }, previousVersionId: bing!.versionId, nextVersionId: jia!.versionId });
+    // Another teacher of the school, not of the class, gets what a wrong id gets.
+    const colleague = await signInStaff(t, w.colleague);
+    const refused = await t.gql(VIEW, { id: bing!.versionId }, { token: colleague });
+    const missing = await t.gql(VIEW, { id: '00000000-0000-4000-8000-000000000000' }, { token: colleague });
+    expect(refused.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(refused.errors![0]!.message).toBe(missing.errors![0]!.message);
+  });
 });

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { pgliteDriver } from './pglite-driver';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCountingLogger } from '../common/sql-count';
 
@@ -53,6 +54,8 @@ export function postgresDataSource(config: DatabaseConfig & { databaseUrl: strin
       query_timeout: config.dbStatementTimeoutMs + 1000,
       idle_in_transaction_session_timeout: config.dbStatementTimeoutMs * 2,
       connectionTimeoutMillis: config.dbConnectTimeoutMs,
+      // Statements with parameters are prepared once per connection (see PreparingClient).
+      Client: PreparingClient,
     },
   };
   return new DataSource(options);

@@ -6,9 +6,10 @@ import { notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import type { BriefContent } from '../projects/brief-content';
-import type { ChosenLevel, FeedbackCommentEntity } from './feedback.entity';
-import type { ClassProgress, Gradebook, GradingView, ProgressRow } from './feedback.model';
-import { FeedbackService, viewFeedback } from './feedback.service';
+import type { ChosenLevel, FeedbackCommentEntity, FeedbackEntity } from './feedback.entity';
+import type { CheckIn, ClassProgress, Gradebook, GradingView, PartComment, ProgressRow } from './feedback.model';
+import { viewFeedback } from './feedback.service';
+import type { WorkVersionEntity } from '../submissions/work-version.entity';
 import { mapVersion } from '../submissions/work.model';
 
 interface Owner {
@@ -37,61 +38,52 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly feedback: FeedbackService,
   ) {}
 
-  private async taughtAssignment(viewer: Viewer, assignmentId: string) {
-    if (!isUuid(assignmentId)) throw notFound('assignment');
-    const rows: { id: string; cohort_id: string; mode: 'INDIVIDUAL' | 'TEAM'; due_at: Date; milestone_due_at: Record<string, string>; content: BriefContent }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.cohort_id, a.mode, a.due_at, a.milestone_due_at, bv.content
-           FROM assignment a JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
-          WHERE a.id = $2 AND EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = $1)`,
-        [viewer.id, assignmentId],
-      );
-    if (!rows[0]) throw notFound('assignment');
-    return rows[0];
-  }
-
-  /** Pupils (individual work) or teams (team work). */
-  private async owners(assignmentId: string, cohortId: string, mode: 'INDIVIDUAL' | 'TEAM'): Promise<Owner[]> {
-    if (mode === 'INDIVIDUAL') {
-      const pupils: { id: string; display_name: string }[] = await this.dataSource.query(
-        `SELECT u.id, u.display_name FROM cohort_pupil cp JOIN app_user u ON u.id = cp.pupil_id WHERE cp.cohort_id = $1 ORDER BY u.display_name, u.id`,
-        [cohortId],
-      );
-      return pupils.map((p) => ({ key: p.id, name: p.display_name, members: [{ id: p.id, displayName: p.display_name }] }));
-    }
-    const rows: { team_id: string; name: string; pupil_id: string | null; display_name: string | null }[] = await this.dataSource.query(
-      `SELECT t.id AS team_id, t.name, u.id AS pupil_id, u.display_name
-         FROM team t LEFT JOIN team_member m ON m.team_id = t.id LEFT JOIN app_user u ON u.id = m.pupil_id
-        WHERE t.assignment_id = $1 ORDER BY t.name, t.id, u.display_name`,
-      [assignmentId],
-    );
-    const owners = new Map<string, Owner>();
-    for (const r of rows) {
-      const owner = owners.get(r.team_id) ?? { key: r.team_id, name: r.name, members: [] };
-      if (r.pupil_id) owner.members.push({ id: r.pupil_id, displayName: r.display_name! });
-      owners.set(r.team_id, owner);
-    }
-    return [...owners.values()];
-  }
-
   async classProgress(viewer: Viewer, assignmentId: string): Promise<ClassProgress> {
-    const a = await this.taughtAssignment(viewer, assignmentId);
-    const owners = await this.owners(a.id, a.cohort_id, a.mode);
-    // Each work with its drafted parts and its latest attempt per scope, in one statement.
-    const works: { id: string; owner: string; parts: string[]; latest: Latest[] | null }[] = await this.dataSource.query(
-      `SELECT w.id, COALESCE(w.pupil_id, w.team_id) AS owner,
-              ARRAY(SELECT p.part_key FROM work_part p WHERE p.work_id = w.id) AS parts,
-              (SELECT json_agg(l) FROM (
-                 SELECT DISTINCT ON (v.scope) v.scope, v.id, v.attempt, v.status, v.late, f.levels, f.score
-                   FROM work_version v LEFT JOIN feedback f ON f.version_id = v.id
-                  WHERE v.work_id = w.id
-                  ORDER BY v.scope, v.attempt DESC) l) AS latest
-         FROM work w WHERE w.assignment_id = $1`,
-      [a.id],
+    if (!isUuid(assignmentId)) throw notFound('assignment');
+    // The access check, the assignment, its pupils or teams, and each work with its drafted
+    // parts and its latest attempt per scope, in one statement: every round trip to PostgreSQL
+    // costs this page more than the rows themselves.
+    const found: {
+      id: string;
+      mode: 'INDIVIDUAL' | 'TEAM';
+      due_at: Date;
+      milestone_due_at: Record<string, string>;
+      content: BriefContent;
+      owners: Owner[] | null;
+      works: { id: string; owner: string; parts: string[]; latest: Latest[] | null }[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.mode, a.due_at, a.milestone_due_at, bv.content,
+              CASE WHEN a.mode = 'INDIVIDUAL' THEN
+                (SELECT json_agg(json_build_object('key', u.id, 'name', u.display_name,
+                                                   'members', json_build_array(json_build_object('id', u.id, 'displayName', u.display_name)))
+                                 ORDER BY u.display_name, u.id)
+                   FROM cohort_pupil cp JOIN app_user u ON u.id = cp.pupil_id WHERE cp.cohort_id = a.cohort_id)
+              ELSE
+                (SELECT json_agg(json_build_object('key', t.id, 'name', t.name, 'members', COALESCE(
+                          (SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id)
+                             FROM team_member m JOIN app_user u ON u.id = m.pupil_id WHERE m.team_id = t.id), '[]'))
+                                 ORDER BY t.name, t.id)
+                   FROM team t WHERE t.assignment_id = a.id)
+              END AS owners,
+              (SELECT json_agg(json_build_object(
+                        'id', w.id, 'owner', COALESCE(w.pupil_id, w.team_id),
+                        'parts', ARRAY(SELECT p.part_key FROM work_part p WHERE p.work_id = w.id),
+                        'latest', (SELECT json_agg(l) FROM (
+                                     SELECT DISTINCT ON (v.scope) v.scope, v.id, v.attempt, v.status, v.late, f.levels, f.score
+                                       FROM work_version v LEFT JOIN feedback f ON f.version_id = v.id
+                                      WHERE v.work_id = w.id
+                                      ORDER BY v.scope, v.attempt DESC) l)))
+                 FROM work w WHERE w.assignment_id = a.id) AS works
+         FROM assignment a JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+        WHERE a.id = $2 AND EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = $1)`,
+      [viewer.id, assignmentId],
     );
+    const a = found[0];
+    if (!a) throw notFound('assignment');
+    const owners = a.owners ?? [];
+    const works = a.works ?? [];
     const workOf = new Map(works.map((w) => [w.owner, w]));
     const now = new Date();
     const assignmentLate = isLate(now, new Date(a.due_at));
@@ -147,45 +139,74 @@ export class ProgressService {
 
   /** The attempt beside its rubric, with the neighbours waiting for grading in the same assignment. */
   async gradingView(viewer: Viewer, versionId: string): Promise<GradingView> {
-    const t = await this.feedback.taughtVersion(viewer, versionId, this.dataSource.manager);
-    // Access is checked: the rest is independent reads, sent together.
-    const [owner, queue, [{ feedback, comments }], [checkIns]] = await Promise.all([
-      // The owner's name with a team's members (an individual work's one member is its pupil).
-      this.dataSource.query(
-        `SELECT COALESCE(u.display_name, t.name) AS name, w.pupil_id,
-                (SELECT json_agg(json_build_object('id', mu.id, 'display_name', mu.display_name) ORDER BY mu.display_name)
-                   FROM team_member m JOIN app_user mu ON mu.id = m.pupil_id WHERE m.team_id = w.team_id) AS members
-           FROM work w LEFT JOIN app_user u ON u.id = w.pupil_id LEFT JOIN team t ON t.id = w.team_id WHERE w.id = $1`,
-        [t.workId],
-      ) as Promise<{ name: string; pupil_id: string | null; members: { id: string; display_name: string }[] | null }[]>,
-      // The queue: latest submitted project attempts of this assignment, ordered by name.
-      this.dataSource.query(
-        `SELECT q.id FROM (
-           SELECT DISTINCT ON (v.work_id) v.id, v.status, COALESCE(u.display_name, t.name) AS name
-             FROM work_version v JOIN work w ON w.id = v.work_id
-             LEFT JOIN app_user u ON u.id = w.pupil_id LEFT JOIN team t ON t.id = w.team_id
-            WHERE w.assignment_id = $1 AND v.scope = $2
-            ORDER BY v.work_id, v.attempt DESC) q
-          WHERE q.status = 'SUBMITTED' OR q.id = $3
-          ORDER BY q.name, q.id`,
-        [t.assignmentId, PROJECT_SCOPE, versionId],
-      ) as Promise<{ id: string }[]>,
-      this.feedback.feedbackOf([versionId], { withContent: false }),
-      this.feedback.checkInsOf([t.workId]),
-    ]);
-    const members = owner[0]!.pupil_id ? [{ id: owner[0]!.pupil_id, display_name: owner[0]!.name }] : (owner[0]!.members ?? []);
-    const at = queue.findIndex((q) => q.id === versionId);
+    if (!isUuid(versionId)) throw notFound('submission');
+    // The access check, the attempt, its owner, feedback, comments and check-ins, and the
+    // neighbours in the queue (latest submitted project attempts of the assignment, by name),
+    // in one statement.
+    const found: (Pick<WorkVersionEntity, 'id' | 'scope' | 'attempt' | 'status' | 'late' | 'parts'> & {
+      work_id: string;
+      submitted_at: Date;
+      opened_at: Date | null;
+      assignment_id: string;
+      content: BriefContent;
+      owner_name: string;
+      pupil_id: string | null;
+      team_members: { id: string; displayName: string }[] | null;
+      feedback: (Omit<FeedbackEntity, 'releasedAt' | 'updatedById' | 'updatedAt'> & { releasedAt: string | null }) | null;
+      comments: (Omit<PartComment, 'createdAt'> & { createdAt: string })[] | null;
+      check_ins: (Omit<CheckIn, 'createdAt'> & { createdAt: string })[] | null;
+      previous_id: string | null;
+      next_id: string | null;
+    })[] = await this.dataSource.query(
+      `WITH t AS (
+         SELECT v.id, v.work_id, v.scope, v.attempt, v.status, v.late, v.submitted_at, v.opened_at, v.parts,
+                w.assignment_id, w.pupil_id, w.team_id, bv.content
+           FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
+           JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+          WHERE v.id = $2 AND EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = $1))
+       SELECT t.*, COALESCE(u.display_name, tm.name) AS owner_name,
+              (SELECT json_agg(json_build_object('id', mu.id, 'displayName', mu.display_name) ORDER BY mu.display_name)
+                 FROM team_member m JOIN app_user mu ON mu.id = m.pupil_id WHERE m.team_id = t.team_id) AS team_members,
+              (SELECT json_build_object('versionId', f.version_id, 'levels', f.levels, 'overallComment', f.overall_comment, 'score', f.score,
+                                        'maxPoints', f.max_points, 'releasedAt', f.released_at, 'rowVersion', f.row_version)
+                 FROM feedback f WHERE f.version_id = t.id) AS feedback,
+              (SELECT json_agg(json_build_object('id', c.id, 'partKey', c.part_key, 'evidenceId', c.evidence_id, 'text', c.text, 'createdAt', c.created_at)
+                               ORDER BY c.created_at, c.id)
+                 FROM feedback_comment c WHERE c.version_id = t.id) AS comments,
+              (SELECT json_agg(json_build_object('id', ci.id, 'milestoneKey', ci.milestone_key, 'text', ci.text, 'createdAt', ci.created_at)
+                               ORDER BY ci.created_at, ci.id)
+                 FROM check_in ci WHERE ci.work_id = t.work_id) AS check_ins,
+              n.previous_id, n.next_id
+         FROM t LEFT JOIN app_user u ON u.id = t.pupil_id LEFT JOIN team tm ON tm.id = t.team_id
+         LEFT JOIN LATERAL (
+           SELECT x.previous_id, x.next_id FROM (
+             SELECT q.id, lag(q.id) OVER byName AS previous_id, lead(q.id) OVER byName AS next_id
+               FROM (SELECT DISTINCT ON (v.work_id) v.id, v.status, COALESCE(qu.display_name, qt.name) AS name
+                       FROM work_version v JOIN work w ON w.id = v.work_id
+                       LEFT JOIN app_user qu ON qu.id = w.pupil_id LEFT JOIN team qt ON qt.id = w.team_id
+                      WHERE w.assignment_id = t.assignment_id AND v.scope = $3
+                      ORDER BY v.work_id, v.attempt DESC) q
+              WHERE q.status = 'SUBMITTED' OR q.id = t.id
+             WINDOW byName AS (ORDER BY q.name, q.id)) x
+            WHERE x.id = t.id) n ON true`,
+      [viewer.id, versionId, PROJECT_SCOPE],
+    );
+    const t = found[0];
+    if (!t) throw notFound('submission');
+    const version = mapVersion({ ...t, workId: t.work_id, submittedAt: t.submitted_at, openedAt: t.opened_at });
+    const feedback = t.feedback ? ({ ...t.feedback, releasedAt: t.feedback.releasedAt ? new Date(t.feedback.releasedAt) : null } as FeedbackEntity) : null;
+    const comments = (t.comments ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) }) as FeedbackCommentEntity);
     return {
-      version: mapVersion(t.version),
-      assignmentId: t.assignmentId,
+      version,
+      assignmentId: t.assignment_id,
       assignmentTitle: t.content.title,
-      ownerName: owner[0]!.name,
-      members: members.map((m) => ({ id: m.id, displayName: m.display_name })),
+      ownerName: t.owner_name,
+      members: t.pupil_id ? [{ id: t.pupil_id, displayName: t.owner_name }] : (t.team_members ?? []),
       rubric: t.content.rubric,
-      feedback: feedback ? viewFeedback(feedback, t.version.status, comments as FeedbackCommentEntity[], t.content, true) : null,
-      checkIns: checkIns ?? [],
-      previousVersionId: at > 0 ? queue[at - 1]!.id : null,
-      nextVersionId: at >= 0 && at < queue.length - 1 ? queue[at + 1]!.id : null,
+      feedback: feedback ? viewFeedback(feedback, t.status, comments, t.content, true) : null,
+      checkIns: (t.check_ins ?? []).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
+      previousVersionId: t.previous_id,
+      nextVersionId: t.next_id,
     };
   }
 

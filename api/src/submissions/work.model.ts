@@ -164,7 +164,7 @@ export function mapPart(p: { partKey: string; body: RichDoc; evidence: EvidenceI
   };
 }
 
-export function mapVersion(v: WorkVersionEntity): WorkVersion {
+export function mapVersion(v: Pick<WorkVersionEntity, 'id' | 'workId' | 'scope' | 'attempt' | 'status' | 'late' | 'submittedAt' | 'openedAt' | 'parts'>): WorkVersion {
   return {
     id: v.id,
     workId: v.workId,
