@@ -15,7 +15,7 @@ import { AccessModule } from './common/access.module';
 import { AppConfigModule } from './common/app-config.module';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/errors';
-import { HttpDomainErrorFilter } from './common/http-errors.filter';
+import { HttpErrorsFilter } from './common/http-errors.filter';
 import { queryLimitRule } from './common/query-limits';
 import { Public } from './common/public.decorator';
 import type { AuthRequest, GraphQLContext } from './common/request-context';
@@ -151,7 +151,7 @@ export class AppModule {
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: HttpDomainErrorFilter },
+        { provide: APP_FILTER, useClass: HttpErrorsFilter },
       ],
     };
   }

@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../src/app';
+import { createLogger } from '../src/common/logger';
+import { loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/database/database';
 import { newPupil, newSession, newWorld } from './factories';
 import { newAssignment, newBrief, newWork } from './project-factories';
+import { newStoredImage } from './review-factories';
 import {
   codesOf,
   DatabaseProxy,
@@ -205,4 +211,75 @@ describe('the database restarting under load', () => {
       expect(exit.code).toBe(0);
     }
   }, 180000);
+});
+
+describe('a plain HTTP route while the database is away', () => {
+  /**
+   * GraphQL's answer is proved above; plain HTTP routes answer through the global exception
+   * filter, which createApp installs for main.ts and for this in-process app alike (so no build
+   * is needed). The route is a file download; uploads, the pupil export, the gradebook CSV and
+   * certificates go through the same filter.
+   */
+  itWithPostgres('answers 503 SERVICE_UNAVAILABLE with Retry-After and no internals, then serves again once it is back', async () => {
+    const db = await freshDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'lmr-db-http-'));
+    const proxy = new DatabaseProxy(postgresTarget(db.url!));
+    await proxy.listen();
+    const config = {
+      ...loadConfig({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        DATABASE_URL: throughProxy(db.url!, proxy.port),
+        DB_CONNECT_TIMEOUT_MS: '2000',
+        DB_STATEMENT_TIMEOUT_MS: '3000',
+      }),
+      webDist: null,
+    };
+    const database = await openDatabase(config, { migrate: false });
+    const app = await createApp({ config, database, logger: createLogger(config.logLevel) });
+    try {
+      await app.getHttpAdapter().getInstance().ready();
+      const t = { dataSource: db.database.dataSource, dataDir } as TestApp;
+      const w = await newWorld(t);
+      const fileId = await newStoredImage(t, w.pupil.id);
+      const token = await newSession(t, w.pupil.id);
+      // Signed in, the guard's session lookup meets the outage first; anonymous, the route's own query does.
+      const download = (signedIn: boolean) => {
+        const req = request(app.getHttpServer()).get(`/files/${fileId}`).timeout(NO_HANG_MS);
+        return signedIn ? req.set('authorization', `Bearer ${token}`) : req;
+      };
+
+      const before = await download(true);
+      expect([before.status, before.headers['content-type']]).toEqual([200, 'image/png']);
+
+      proxy.cut('reset');
+      for (const signedIn of [true, false]) {
+        const res = await download(signedIn);
+        expect({ signedIn, status: res.status, body: res.body }).toEqual({
+          signedIn,
+          status: 503,
+          body: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) },
+        });
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+        expect(res.text).not.toMatch(/\n\s+at |\.(?:ts|js):\d+|stack|ECONN|Connection/i);
+      }
+
+      proxy.restore();
+      const restoredAt = Date.now();
+      let status = 0;
+      while (Date.now() - restoredAt < RECOVERY_MS) {
+        status = (await download(true)).status;
+        if (status === 200) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await app.close();
+      await database.close();
+      await proxy.close();
+      await db.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60000);
 });

@@ -471,5 +471,35 @@ describe('files', () => {
       const forbidden = await t.gql(REMOVE_IMAGE, { input: { objectId, fileId } }, { token: token('teacher') });
       expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
+
+    it('answers NOT_FOUND for a file that is not one of the object’s images, malformed ids included, and changes nothing', async () => {
+      const kept = await upload('educator', await png(), 'COLLECTION_IMAGE');
+      await t.gql(ADD_IMAGE, { input: { objectId, fileId: kept } }, { token: token('educator') });
+      const [{ id: otherObjectId }] = await t.dataSource.query(
+        `INSERT INTO collection_object (museum_id, accession_number, title_zh, title_en) VALUES ($1, 'IMG-OTHER', '陶罐', 'Pottery jar') RETURNING id`,
+        [w.museum.id],
+      );
+      const onOtherObject = await upload('educator', await png(), 'COLLECTION_IMAGE');
+      await t.gql(ADD_IMAGE, { input: { objectId: otherObjectId, fileId: onOtherObject } }, { token: token('educator') });
+      const onNoObject = await upload('educator', await png(), 'COLLECTION_IMAGE');
+      const removedAlready = await upload('educator', await png(), 'COLLECTION_IMAGE');
+      await t.gql(ADD_IMAGE, { input: { objectId, fileId: removedAlready } }, { token: token('educator') });
+      expect((await t.gql(REMOVE_IMAGE, { input: { objectId, fileId: removedAlready } }, { token: token('educator') })).errors).toBeUndefined();
+
+      const images = () => t.dataSource.query(`SELECT object_id, file_id, position, caption FROM collection_object_image ORDER BY object_id, file_id`);
+      const before = await images();
+      for (const fileId of ['nonsense', `${kept}x`, kept.toUpperCase().replace(/-/g, ''), '', randomUUID(), onOtherObject, onNoObject, removedAlready]) {
+        const res = await t.gql(REMOVE_IMAGE, { input: { objectId, fileId } }, { token: token('educator') });
+        expect({ fileId, code: res.errors?.[0]?.extensions?.code }).toEqual({ fileId, code: 'NOT_FOUND' });
+        expect(res.data).toBeNull();
+      }
+      expect(await images()).toEqual(before);
+
+      // Removing one that is there still works, and leaves the others alone.
+      const res = await t.gql(REMOVE_IMAGE, { input: { objectId, fileId: kept } }, { token: token('educator') });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.removeCollectionObjectImage.object.images.map((i: { fileId: string }) => i.fileId)).not.toContain(kept);
+      expect(await images()).toEqual(before.filter((r: { file_id: string }) => r.file_id !== kept));
+    });
   });
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { unzipSync, strFromU8 } from 'fflate';
 import pg from 'pg';
 import { FORMER_PUPIL_NAME } from '@lmr/domain';
 import { hashToken } from '../src/common/tokens';
-import { RetentionService } from '../src/privacy/pupil-data/retention.service';
+import { loadConfig } from '../src/config/config';
+import { RETENTION_INTERVAL_MS, RetentionService } from '../src/privacy/pupil-data/retention.service';
 import { newClass, newPupil, newSchool, newWorld, signInPupil, signInStaff, type World } from './factories';
 import { newAssignment, newBrief, newTeam } from './project-factories';
 import { newStoredImage, PNG } from './review-factories';
@@ -508,5 +509,41 @@ describe("children's data: export, deletion, consent, staff reads and retention"
         await other.end();
       }
     });
+  });
+});
+
+describe('the retention job setting', () => {
+  it('is on by default, off under NODE_ENV=test, and RETENTION_JOB decides either way', () => {
+    expect(loadConfig({}).retentionJob).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).retentionJob).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).retentionJob).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', RETENTION_JOB: 'false' }).retentionJob).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', RETENTION_JOB: 'true' }).retentionJob).toBe(true);
+    expect(() => loadConfig({ RETENTION_JOB: 'off' })).toThrow(/^RETENTION_JOB must be true or false \(got "off"\)$/);
+  });
+
+  /** Starts the app, then fires every timer it set at the job's interval: how many runs of the job that made. */
+  async function scheduledRuns(env: Record<string, string>): Promise<number> {
+    const run = jest.spyOn(RetentionService.prototype, 'run').mockResolvedValue({ ran: true, warned: [], purged: [] });
+    const intervals = jest.spyOn(globalThis, 'setInterval');
+    let app: TestApp | undefined;
+    try {
+      app = await createTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'silent', ...env });
+      const ticks = intervals.mock.calls.filter(([, ms]) => ms === RETENTION_INTERVAL_MS).map(([tick]) => tick as () => void);
+      for (const tick of ticks) tick();
+      return run.mock.calls.length;
+    } finally {
+      intervals.mockRestore();
+      run.mockRestore();
+      await app?.close();
+    }
+  }
+
+  it('schedules the job in a production process by default', async () => {
+    expect(await scheduledRuns({})).toBe(1);
+  });
+
+  it('does not schedule it with RETENTION_JOB=false', async () => {
+    expect(await scheduledRuns({ RETENTION_JOB: 'false' })).toBe(0);
   });
 });

@@ -31,6 +31,16 @@ export function stopCounting(): void {
   if (counting === 0) storage.disable();
 }
 
+/** The current operation's counter, to charge it later for a statement sent on its behalf. */
+export function currentCounter(): StatementCounter | null {
+  return storage.getStore() ?? null;
+}
+
+/** Runs `fn` (and what it starts) outside any operation: its statements count for none. */
+export function outsideOperations<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** SQL statements sent so far for the current operation, or null outside one. */
 export function statementsSoFar(): number | null {
   return storage.getStore()?.statements ?? null;

@@ -37,6 +37,8 @@ export interface AppConfig {
   fileStore: FileStoreConfig;
   /** Redis for events between API processes (notifications); null keeps them inside this process. */
   redisUrl: string | null;
+  /** Whether this process runs the hourly retention job (warnings, then purges). */
+  retentionJob: boolean;
 }
 
 export type FileStoreConfig =
@@ -188,5 +190,7 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     fileMaxBytes: integer(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     fileStore: fileStore(env),
     redisUrl: redisUrl(env),
+    // Tests run the job themselves, at the dates they choose.
+    retentionJob: bool(env, 'RETENTION_JOB', nodeEnv !== 'test'),
   };
 }

@@ -85,12 +85,22 @@ export class CollectionImagesService {
     return this.collection.get(input.objectId);
   }
 
-  /** Removing an image that is not there changes nothing and is not an error (a double click). */
+  /**
+   * Takes one of the object's images off it. A fileId that is not one of its images (malformed,
+   * another object's, or already removed) answers NOT_FOUND and changes nothing, so a client
+   * learns that its view of the object is stale instead of hearing a success.
+   */
   async remove(viewer: Viewer, input: { objectId: string; fileId: string }): Promise<CollectionObject> {
     await this.requireWritable(viewer, input.objectId);
-    if (isUuid(input.fileId)) {
-      await this.dataSource.query(`DELETE FROM collection_object_image WHERE object_id = $1 AND file_id = $2`, [input.objectId, input.fileId]);
-    }
+    const removed: unknown[] = isUuid(input.fileId)
+      ? await this.dataSource.query(
+          // (Wrapped in WITH: TypeORM hands back DELETE results as [rows, count].)
+          `WITH removed AS (DELETE FROM collection_object_image WHERE object_id = $1 AND file_id = $2 RETURNING file_id)
+           SELECT file_id FROM removed`,
+          [input.objectId, input.fileId],
+        )
+      : [];
+    if (removed.length === 0) throw notFound('collection object image');
     return this.collection.get(input.objectId);
   }
 

@@ -14,7 +14,8 @@ export type Clock = () => Date;
 
 /** One key for the whole product: of several API processes, one runs the job at a time. */
 const RETENTION_LOCK = 7_310_010;
-const HOUR_MS = 3_600_000;
+/** How often the job runs (the first run is a minute after start-up). */
+export const RETENTION_INTERVAL_MS = 3_600_000;
 
 export interface SchoolYearRetention {
   schoolId: string;
@@ -35,8 +36,9 @@ export interface RetentionRun {
 /**
  * Retention: each school keeps pupils' work for its chosen months after a school year ends,
  * and a pupil's account until the last of their school years has passed that too. An
- * in-process timer runs the job hourly; a transaction-scoped advisory lock lets one API
- * process at a time run it, and a notice row per school year makes the warning go out once.
+ * in-process timer runs the job hourly (unless RETENTION_JOB=false); a transaction-scoped
+ * advisory lock lets one API process at a time run it, and a notice row per school year makes
+ * the warning go out once.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -53,10 +55,9 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    // Tests run the job themselves, at the dates they choose.
-    if (this.config.nodeEnv === 'test') return;
+    if (!this.config.retentionJob) return;
     const tick = () => void this.run().catch((err: unknown) => this.logger.error(`retention job failed: ${String(err)}`));
-    this.timers = [setInterval(tick, HOUR_MS), setTimeout(tick, 60_000)];
+    this.timers = [setInterval(tick, RETENTION_INTERVAL_MS), setTimeout(tick, 60_000)];
     for (const timer of this.timers) timer.unref();
   }
 

@@ -1,13 +1,12 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { AUDIT_ACTIONS, DEFAULT_PAGE_SIZE, type AuditAction } from '@lmr/domain';
-import { useState } from 'react';
 import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { TableScroll } from '../../ui/TableScroll';
 import { LoadMore } from '../../ui/LoadMore';
+import { TableScroll } from '../../ui/TableScroll';
+import { usePagedList } from '../../ui/usePagedList';
 import { adminMessages } from './messages';
 
 const AuditLogQuery = graphql(`
@@ -43,19 +42,10 @@ function isKnownAction(action: string): action is AuditAction {
 
 export function AuditLogSection() {
   const { t, formatDate } = useFeatureI18n(adminMessages);
-  const { data, error, refetch, fetchMore, networkStatus } = useQuery(AuditLogQuery, { variables: { first: DEFAULT_PAGE_SIZE } });
-  const [moreError, setMoreError] = useState<unknown>(null);
+  const audit = useQuery(AuditLogQuery, { variables: { first: DEFAULT_PAGE_SIZE } });
+  const { data, error, refetch } = audit;
   const log = data?.auditLog;
-
-  const loadMore = async () => {
-    if (!log?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({ variables: { after: log.pageInfo.endCursor } });
-    } catch (caught) {
-      setMoreError(caught);
-    }
-  };
+  const paging = usePagedList(audit, log?.pageInfo);
 
   return (
     <section aria-labelledby="audit-heading">
@@ -91,14 +81,7 @@ export function AuditLogSection() {
           </table>
         </TableScroll>
       )}
-      <LoadMore
-        hasMore={Boolean(log?.pageInfo.hasNextPage)}
-        loading={networkStatus === NetworkStatus.fetchMore}
-        error={moreError}
-        onLoadMore={() => void loadMore()}
-        label={t('audit.loadMore')}
-        loadingLabel={t('audit.loadingMore')}
-      />
+      <LoadMore paging={paging} label={t('audit.loadMore')} loadingLabel={t('audit.loadingMore')} />
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE, MAX_GRADE, MIN_GRADE } from '@lmr/domain';
 import { useEffect, useId, useState, type FormEvent } from 'react';
@@ -9,9 +8,11 @@ import { graphql } from '../../gql';
 import type { Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadMore } from '../../ui/LoadMore';
-import { isTheme, themes } from '../collection/themes';
+import { ThemeSelect } from '../../ui/ThemeSelect';
+import { usePagedList } from '../../ui/usePagedList';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { isTheme } from '../collection/themes';
 import { BriefCard } from './BriefCard';
 import { briefsMessages } from './messages';
 
@@ -81,7 +82,9 @@ export function BriefLibraryPage() {
   const own = useQuery(MyBriefsQuery, { variables: variablesOf(filters), skip: !mine });
   const active = mine ? own : library;
   const connection = mine ? own.data?.myBriefs : library.data?.briefLibrary;
-  const [moreError, setMoreError] = useState<unknown>(null);
+  // One each, so a failure on one list is never shown under the other.
+  const libraryPaging = usePagedList(library, library.data?.briefLibrary.pageInfo);
+  const ownPaging = usePagedList(own, own.data?.myBriefs.pageInfo);
 
   const update = (next: Partial<Filters> & { scope?: 'mine' | null }) => {
     const merged = { ...filters, ...next };
@@ -91,18 +94,7 @@ export function BriefLibraryPage() {
     if (merged.grade) nextParams.set('grade', String(merged.grade));
     const scope = next.scope !== undefined ? next.scope : mine ? 'mine' : null;
     if (scope) nextParams.set('scope', scope);
-    setMoreError(null);
     setParams(nextParams);
-  };
-
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      await active.fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (caught) {
-      setMoreError(caught);
-    }
   };
 
   return (
@@ -142,13 +134,7 @@ export function BriefLibraryPage() {
           ))}
         </ul>
       )}
-      <LoadMore
-        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
-        loading={active.networkStatus === NetworkStatus.fetchMore}
-        error={moreError}
-        onLoadMore={() => void loadMore()}
-        label={t('library.loadMore')}
-      />
+      <LoadMore paging={mine ? ownPaging : libraryPaging} label={t('library.loadMore')} />
     </section>
   );
 }
@@ -178,17 +164,7 @@ function LibraryFilters({ filters, onChange }: { filters: Filters; onChange: (ne
           {t('library.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-theme`}>{t('library.theme')}</label>
-        <select id={`${id}-theme`} value={filters.theme ?? ''} onChange={(event) => onChange({ theme: isTheme(event.target.value) ? event.target.value : null })}>
-          <option value="">{t('library.allThemes')}</option>
-          {themes.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`theme.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ThemeSelect label={t('library.theme')} allLabel={t('library.allThemes')} value={filters.theme} onChange={(theme) => onChange({ theme })} />
       <div className="field">
         <label htmlFor={`${id}-grade`}>{t('library.grade')}</label>
         <select id={`${id}-grade`} value={filters.grade ?? ''} onChange={(event) => onChange({ grade: event.target.value ? Number(event.target.value) : null })}>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n';
 import type { Theme } from '../../gql/graphql';
-import { isTheme, themes } from './themes';
+import { ThemeSelect } from '../../ui/ThemeSelect';
 
 interface CollectionFiltersProps {
   search: string;
@@ -45,22 +45,7 @@ export function CollectionFilters({ search, theme, onSearch, onThemeChange }: Co
           {t('collection.searchHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-theme`}>{t('collection.themeLabel')}</label>
-        <select
-          id={`${id}-theme`}
-          name="theme"
-          value={theme ?? ''}
-          onChange={(event) => onThemeChange(isTheme(event.target.value) ? event.target.value : null)}
-        >
-          <option value="">{t('collection.allThemes')}</option>
-          {themes.map((option) => (
-            <option key={option} value={option}>
-              {t(`theme.${option}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ThemeSelect label={t('collection.themeLabel')} allLabel={t('collection.allThemes')} name="theme" value={theme} onChange={onThemeChange} />
     </form>
   );
 }

@@ -1,7 +1,5 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE } from '@lmr/domain';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n';
 import { useViewer } from '../../app/viewer';
@@ -9,8 +7,9 @@ import { graphql } from '../../gql';
 import type { CollectionPageQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadMore } from '../../ui/LoadMore';
+import { usePagedList } from '../../ui/usePagedList';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { CollectionFilters } from './CollectionFilters';
 import { CollectionObjectCard } from './CollectionObjectCard';
 import { isTheme } from './themes';
@@ -53,30 +52,18 @@ export function CollectionPage() {
   const themeParam = params.get('theme');
   const theme = isTheme(themeParam) ? themeParam : null;
 
-  const { data, error, fetchMore, refetch, networkStatus } = useQuery(CollectionPageQuery, {
+  const collection = useQuery(CollectionPageQuery, {
     variables: collectionPageVariables(search, theme),
   });
-  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
+  const { data, error, refetch } = collection;
+  const connection = data?.collectionObjects;
+  const paging = usePagedList(collection, connection?.pageInfo);
 
   const updateFilters = (next: { search: string; theme: Theme | null }) => {
-    setLoadMoreError(null);
     const nextParams = new URLSearchParams();
     if (next.search) nextParams.set('q', next.search);
     if (next.theme) nextParams.set('theme', next.theme);
     setParams(nextParams);
-  };
-
-  const connection = data?.collectionObjects;
-  const loadingMore = networkStatus === NetworkStatus.fetchMore;
-
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadMoreError(null);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } catch (caught) {
-      setLoadMoreError(caught);
-    }
   };
 
   const viewer = useViewer();
@@ -132,14 +119,7 @@ export function CollectionPage() {
         </ul>
       )}
 
-      <LoadMore
-        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
-        loading={loadingMore}
-        error={loadMoreError}
-        onLoadMore={() => void loadMore()}
-        label={t('collection.loadMore')}
-        loadingLabel={t('collection.loadingMore')}
-      />
+      <LoadMore paging={paging} label={t('collection.loadMore')} loadingLabel={t('collection.loadingMore')} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { useMutation } from '@apollo/client/react';
+import type { Reference } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useId, useState, type ChangeEvent } from 'react';
-import { useFeatureI18n } from '../../app/i18n';
+import { errorCodeOf, useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import type { ObjectImages_ObjectFragment } from '../../gql/graphql';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -50,6 +51,7 @@ export function ObjectImages({ object }: { object: ObjectImages_ObjectFragment }
   const [failure, setFailure] = useState<unknown>(null);
   const [addImage] = useMutation(AddImageMutation);
   const [removeImage, removal] = useMutation(RemoveImageMutation);
+  const client = useApolloClient();
 
   const { uploads, upload, dismiss } = useFileUploads('COLLECTION_IMAGE', async (sent) => {
     const text = caption.trim();
@@ -69,7 +71,16 @@ export function ObjectImages({ object }: { object: ObjectImages_ObjectFragment }
     try {
       await removeImage({ variables: { input: { objectId, fileId: removing } } });
     } catch (error) {
-      setFailure(error);
+      // Already gone (removed in another tab or by a colleague): take it off this page too.
+      if (errorCodeOf(error) === 'NOT_FOUND') {
+        const gone = removing;
+        client.cache.modify({
+          id: client.cache.identify({ __typename: 'CollectionObject', id: objectId }),
+          fields: { images: (list: readonly Reference[], { readField }) => list.filter((image) => readField('fileId', image) !== gone) },
+        });
+      } else {
+        setFailure(error);
+      }
     }
     setRemoving(null);
   };

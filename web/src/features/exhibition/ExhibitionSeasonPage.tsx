@@ -1,7 +1,6 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE, parseSeason } from '@lmr/domain';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { pickLocalized, useFeatureI18n } from '../../app/i18n';
 import type { FragmentOf } from '../../app/graphql';
@@ -9,8 +8,10 @@ import { graphql } from '../../gql';
 import type { ExhibitionSeasonQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
-import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadMore } from '../../ui/LoadMore';
+import { ThemeSelect } from '../../ui/ThemeSelect';
+import { usePagedList } from '../../ui/usePagedList';
+import { usePageTitle } from '../../ui/usePageTitle';
 import { isTheme, themes } from '../collection/themes';
 import { gradeBandName } from '../review/labels';
 import { exhibitionMessages } from './messages';
@@ -84,31 +85,13 @@ function SeasonWorks({ seasonKey, seasonLabel }: { seasonKey: string; seasonLabe
   const themeParam = params.get('theme');
   const theme = isTheme(themeParam) ? themeParam : null;
   const variables: ExhibitionSeasonQueryVariables = { season: seasonKey, first: DEFAULT_PAGE_SIZE, ...(theme ? { theme } : {}) };
-  const { data, error, refetch, fetchMore, networkStatus } = useQuery(ExhibitionSeasonQuery, { variables });
-  const [moreError, setMoreError] = useState<unknown>(null);
+  const exhibition = useQuery(ExhibitionSeasonQuery, { variables });
+  const { data, error, refetch } = exhibition;
   const connection = data?.exhibition;
+  const paging = usePagedList(exhibition, connection?.pageInfo);
   const works = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      // The shared cache has no merge policy for this list, so the pages are joined here.
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          exhibition: { ...fetchMoreResult.exhibition, edges: [...previous.exhibition.edges, ...fetchMoreResult.exhibition.edges] },
-        }),
-      });
-    } catch (caught) {
-      setMoreError(caught);
-    }
-  };
-
-  const chooseTheme = (next: Theme | null) => {
-    setMoreError(null);
-    setParams(next ? { theme: next } : {});
-  };
+  const chooseTheme = (next: Theme | null) => setParams(next ? { theme: next } : {});
 
   // Grouped in the museum's order of themes; a theme filter leaves one group.
   const groups = themes.map((key) => ({ theme: key, works: works.filter((work) => work.theme === key) })).filter((group) => group.works.length > 0);
@@ -126,17 +109,7 @@ function SeasonWorks({ seasonKey, seasonLabel }: { seasonKey: string; seasonLabe
       <p className="page__intro">{t('season.intro', { season: label })}</p>
 
       <form className="collection-filters exhibition-filters" role="search" aria-label={t('season.filters')} onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-theme`}>{t('season.theme')}</label>
-          <select id={`${id}-theme`} value={theme ?? ''} onChange={(event) => chooseTheme(isTheme(event.target.value) ? event.target.value : null)}>
-            <option value="">{t('season.allThemes')}</option>
-            {themes.map((option) => (
-              <option key={option} value={option}>
-                {t(`theme.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ThemeSelect label={t('season.theme')} allLabel={t('season.allThemes')} value={theme} onChange={chooseTheme} />
       </form>
 
       {!connection && error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
@@ -154,14 +127,7 @@ function SeasonWorks({ seasonKey, seasonLabel }: { seasonKey: string; seasonLabe
           </ul>
         </section>
       ))}
-      <LoadMore
-        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
-        loading={networkStatus === NetworkStatus.fetchMore}
-        error={moreError}
-        onLoadMore={() => void loadMore()}
-        label={t('season.loadMore')}
-        loadingLabel={t('season.loadingMore')}
-      />
+      <LoadMore paging={paging} label={t('season.loadMore')} loadingLabel={t('season.loadingMore')} />
     </section>
   );
 }

@@ -1,11 +1,12 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE } from '@lmr/domain';
 import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { LoadMore } from '../../ui/LoadMore';
 import { TableScroll } from '../../ui/TableScroll';
+import { usePagedList } from '../../ui/usePagedList';
 import { privacyMessages, type PrivacyMessageKey } from './messages';
 
 const PupilAccessLogQuery = graphql(`
@@ -41,8 +42,10 @@ function viewOf(details: string): string | null {
 /** Who looked at the pupil's work and grades: admins only (the page shows it to them alone). */
 export function AccessLogSection({ pupilId }: { pupilId: string }) {
   const { t, formatDate } = useFeatureI18n(privacyMessages);
-  const { data, error, refetch, fetchMore, networkStatus } = useQuery(PupilAccessLogQuery, { variables: { pupilId, first: DEFAULT_PAGE_SIZE } });
+  const accessLog = useQuery(PupilAccessLogQuery, { variables: { pupilId, first: DEFAULT_PAGE_SIZE } });
+  const { data, error, refetch } = accessLog;
   const log = data?.pupilAccessLog;
+  const paging = usePagedList(accessLog, log?.pageInfo);
   const known = (key: string): key is PrivacyMessageKey => key in privacyMessages.en;
   const label = (key: string, fallback: string) => (known(key) ? t(key) : fallback);
 
@@ -83,29 +86,7 @@ export function AccessLogSection({ pupilId }: { pupilId: string }) {
           </table>
         </TableScroll>
       )}
-      {log?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button
-            type="button"
-            className="button"
-            disabled={networkStatus === NetworkStatus.fetchMore}
-            onClick={() =>
-              void fetchMore({
-                variables: { after: log.pageInfo.endCursor },
-                // This list has no cache field policy: older entries are appended here.
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  pupilAccessLog: {
-                    ...fetchMoreResult.pupilAccessLog,
-                    edges: [...(previous.pupilAccessLog?.edges ?? []), ...fetchMoreResult.pupilAccessLog.edges],
-                  },
-                }),
-              }).catch(() => undefined)
-            }
-          >
-            {t('access.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore paging={paging} label={t('access.loadMore')} />
     </section>
   );
 }

@@ -48,21 +48,23 @@ function pupilPrivacy(canDelete: boolean) {
   };
 }
 
-const accessLog = {
-  data: {
-    pupilAccessLog: {
-      __typename: 'AuditEntryConnection',
-      edges: [
-        {
+function accessLogPage(entries: { id: string; actorName: string }[], hasNextPage: boolean) {
+  return {
+    data: {
+      pupilAccessLog: {
+        __typename: 'AuditEntryConnection',
+        edges: entries.map(({ id, actorName }) => ({
           __typename: 'AuditEntryEdge',
-          cursor: 'c1',
-          node: { __typename: 'AuditEntry', id: 'a1', action: 'PUPIL_WORK_VIEWED', actorName: '王芳', details: '{"view":"GRADING_VIEW"}', createdAt: '2026-11-20T02:30:00.000Z' },
-        },
-      ],
-      pageInfo: { __typename: 'PageInfo', endCursor: 'c1', hasNextPage: false },
+          cursor: `c-${id}`,
+          node: { __typename: 'AuditEntry', id, action: 'PUPIL_WORK_VIEWED', actorName, details: '{"view":"GRADING_VIEW"}', createdAt: '2026-11-20T02:30:00.000Z' },
+        })),
+        pageInfo: { __typename: 'PageInfo', endCursor: entries.length ? `c-${entries.at(-1)!.id}` : null, hasNextPage },
+      },
     },
-  },
-};
+  };
+}
+
+const accessLog = accessLogPage([{ id: 'a1', actorName: '王芳' }], false);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -121,6 +123,24 @@ describe('privacy pages', () => {
     renderApp('/pupils/pupil-1/privacy', [{ request: { query: PupilPrivacyDocument, variables: { pupilId: 'pupil-1' } }, result: pupilPrivacy(false) }], { viewer: teacherWang, language: 'en' });
     fireEvent.click(await screen.findByRole('button', { name: 'Export as ZIP' }));
     expect(await screen.findByText(/The export failed/)).toBeTruthy();
+  });
+
+  it('shows an admin older access entries a page at a time', async () => {
+    renderApp(
+      '/pupils/pupil-1/privacy',
+      [
+        { request: { query: PupilPrivacyDocument, variables: { pupilId: 'pupil-1' } }, result: pupilPrivacy(true) },
+        { request: { query: PupilAccessLogDocument, variables: { pupilId: 'pupil-1', first: 20 } }, result: accessLogPage([{ id: 'a1', actorName: '王芳' }], true) },
+        { request: { query: PupilAccessLogDocument, variables: { pupilId: 'pupil-1', first: 20, after: 'c-a1' } }, result: accessLogPage([{ id: 'a2', actorName: '刘静' }], false) },
+      ],
+      { viewer: adminLiu },
+    );
+    const log = await screen.findByRole('table', { name: '谁查看过' });
+    expect(within(log).getAllByRole('rowheader')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: '加载更早的记录' }));
+    expect(await within(log).findByText('刘静')).toBeTruthy();
+    expect(within(log).getByText('王芳')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '加载更早的记录' })).toBeNull();
   });
 
   it("deletes a pupil only once an admin has typed the pupil's name", async () => {

@@ -1,4 +1,3 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE } from '@lmr/domain';
 import { Link } from 'react-router';
@@ -7,6 +6,8 @@ import { useViewer } from '../../app/viewer';
 import { graphql } from '../../gql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { LoadMore } from '../../ui/LoadMore';
+import { usePagedList } from '../../ui/usePagedList';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
 import { pupilMessages } from './messages';
@@ -56,8 +57,10 @@ export function PupilHomePage() {
   const viewer = useViewer();
   const name = viewer.status === 'signedIn' ? viewer.me.displayName : '';
   usePageTitle(t('pupilHome.projects'));
-  const { data, error, refetch, fetchMore, networkStatus } = useQuery(PupilHomeQuery, { variables: { first: DEFAULT_PAGE_SIZE } });
+  const home = useQuery(PupilHomeQuery, { variables: { first: DEFAULT_PAGE_SIZE } });
+  const { data, error, refetch } = home;
   const assignments = data?.myAssignments;
+  const paging = usePagedList(home, assignments?.pageInfo);
 
   return (
     <section className="page pupil-home" aria-labelledby="pupil-home-heading">
@@ -102,18 +105,7 @@ export function PupilHomePage() {
           ))}
         </ul>
       )}
-      {assignments?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button
-            type="button"
-            className="button"
-            disabled={networkStatus === NetworkStatus.fetchMore}
-            onClick={() => void fetchMore({ variables: { after: assignments.pageInfo.endCursor } }).catch(() => undefined)}
-          >
-            {t('pupilHome.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore paging={paging} label={t('pupilHome.loadMore')} />
     </section>
   );
 }

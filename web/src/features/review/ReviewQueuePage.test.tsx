@@ -61,6 +61,39 @@ describe('ReviewQueuePage', () => {
     expect(await screen.findByText('No nominations match.')).toBeTruthy();
   });
 
+  it('says why the next page failed, loads it on retry, and drops the message when the filters change', async () => {
+    const awaiting = { first: 20, decided: false };
+    const after = (cursor: string) => ({ query: ReviewQueueDocument, variables: { ...awaiting, after: cursor } });
+    const offline = new TypeError('Failed to fetch');
+    renderApp(
+      '/review',
+      [
+        { request: { query: ReviewQueueDocument, variables: awaiting }, result: queuePage([reviewItem('nom-a1b2'), reviewItem('nom-c3d4')], true) },
+        { request: after('c-nom-c3d4'), error: offline },
+        { request: after('c-nom-c3d4'), result: queuePage([reviewItem('nom-e5f6')], true) },
+        { request: after('c-nom-e5f6'), error: offline },
+        { request: { query: ReviewQueueDocument, variables: { ...awaiting, theme: 'HISTORY' } }, result: queuePage([reviewItem('nom-g7h8', { theme: 'HISTORY' })], false) },
+      ],
+      { viewer: educatorZhao },
+    );
+    const list = await screen.findByRole('list', { name: '推荐作品' });
+
+    fireEvent.click(screen.getByRole('button', { name: '加载更多' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('连不上网络。请检查网络连接，然后再试一次。');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+
+    fireEvent.click(within(alert).getByRole('button', { name: '再试一次' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '加载更多' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('主题'), { target: { value: 'HISTORY' } });
+    expect(await screen.findByRole('link', { name: '评审作品 #G7H8' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('is not for teachers', async () => {
     renderApp('/review', [], { viewer: teacherWang });
     expect(await screen.findByRole('heading', { name: '这个页面不是给你用的' })).toBeTruthy();

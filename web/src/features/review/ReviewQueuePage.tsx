@@ -1,18 +1,20 @@
-import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { DEFAULT_PAGE_SIZE, parseSeason } from '@lmr/domain';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { pickLocalized, useFeatureI18n } from '../../app/i18n';
 import type { FragmentOf } from '../../app/graphql';
 import { graphql } from '../../gql';
 import type { GradeBand, ReviewQueueQueryVariables, Theme } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GradeBandSelect } from '../../ui/GradeBandSelect';
 import { Loading } from '../../ui/Loading';
-import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadMore } from '../../ui/LoadMore';
-import { isTheme, themes } from '../collection/themes';
-import { gradeBandName, gradeBands, isGradeBand, recentSeasons } from './labels';
+import { ThemeSelect } from '../../ui/ThemeSelect';
+import { usePagedList } from '../../ui/usePagedList';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { isTheme } from '../collection/themes';
+import { gradeBandName, isGradeBand, recentSeasons } from './labels';
 import { reviewMessages } from './messages';
 
 export const ReviewQueueItem_item = graphql(`
@@ -108,9 +110,10 @@ export function ReviewQueuePage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   // Decisions and other educators' scores change the queue while one works through it.
-  const { data, error, refetch, fetchMore, networkStatus } = useQuery(ReviewQueueQuery, { variables: variablesOf(filters), fetchPolicy: 'cache-and-network' });
-  const [moreError, setMoreError] = useState<unknown>(null);
+  const queue = useQuery(ReviewQueueQuery, { variables: variablesOf(filters), fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = queue;
   const connection = data?.reviewQueue;
+  const paging = usePagedList(queue, connection?.pageInfo);
 
   const update = (next: Partial<Filters>) => {
     const merged = { ...filters, ...next };
@@ -120,27 +123,7 @@ export function ReviewQueuePage() {
     if (merged.season) nextParams.set('season', merged.season);
     if (merged.state !== 'awaiting') nextParams.set('state', merged.state);
     if (merged.school) nextParams.set('school', merged.school);
-    setMoreError(null);
     setParams(nextParams);
-  };
-
-  const loadMore = async () => {
-    if (!connection?.pageInfo.endCursor) return;
-    setMoreError(null);
-    try {
-      // The shared cache has no merge policy for this list, so the pages are joined here.
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          reviewQueue: {
-            ...fetchMoreResult.reviewQueue,
-            edges: [...previous.reviewQueue.edges, ...fetchMoreResult.reviewQueue.edges],
-          },
-        }),
-      });
-    } catch (caught) {
-      setMoreError(caught);
-    }
   };
 
   return (
@@ -174,14 +157,7 @@ export function ReviewQueuePage() {
           ))}
         </ul>
       )}
-      <LoadMore
-        hasMore={Boolean(connection?.pageInfo.hasNextPage)}
-        loading={networkStatus === NetworkStatus.fetchMore}
-        error={moreError}
-        onLoadMore={() => void loadMore()}
-        label={t('queue.loadMore')}
-        loadingLabel={t('queue.loadingMore')}
-      />
+      <LoadMore paging={paging} label={t('queue.loadMore')} loadingLabel={t('queue.loadingMore')} />
     </section>
   );
 }
@@ -201,28 +177,8 @@ function QueueFilters({ filters, onChange }: { filters: Filters; onChange: (next
           <option value="all">{t('queue.state.all')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-theme`}>{t('queue.theme')}</label>
-        <select id={`${id}-theme`} value={filters.theme ?? ''} onChange={(event) => onChange({ theme: isTheme(event.target.value) ? event.target.value : null })}>
-          <option value="">{t('queue.allThemes')}</option>
-          {themes.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`theme.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-band`}>{t('queue.band')}</label>
-        <select id={`${id}-band`} value={filters.band ?? ''} onChange={(event) => onChange({ band: isGradeBand(event.target.value) ? event.target.value : null })}>
-          <option value="">{t('queue.allBands')}</option>
-          {gradeBands.map((band) => (
-            <option key={band} value={band}>
-              {gradeBandName(band, language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ThemeSelect label={t('queue.theme')} allLabel={t('queue.allThemes')} value={filters.theme} onChange={(theme) => onChange({ theme })} />
+      <GradeBandSelect label={t('queue.band')} allLabel={t('queue.allBands')} value={filters.band} onChange={(band) => onChange({ band })} />
       <div className="field">
         <label htmlFor={`${id}-season`}>{t('queue.season')}</label>
         <select id={`${id}-season`} value={filters.season ?? ''} onChange={(event) => onChange({ season: event.target.value || null })}>
