@@ -262,4 +262,50 @@ describe('teachers’ feedback, grading and progress', () => {
     expect(refused.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect(refused.errors![0]!.message).toBe(missing.errors![0]!.message);
   });
+
+  it('shows each pupil’s state, milestones, attempt, score and the rubric results in class progress', async () => {
+    const cls = await newClass(t, { schoolId: w.schoolA.id, teacherIds: [w.teacher.id] });
+    const assignmentId = (await newAssignment(t, { classId: cls.id, briefId: brief.id, createdById: w.teacher.id })).id;
+    const pupils = [await newPupil(t, cls), await newPupil(t, cls), await newPupil(t, cls), await newPupil(t, cls)];
+    const names = ['丁', '丙', '乙', '甲'];
+    await Promise.all(pupils.map((p, i) => t.dataSource.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [p.id, names[i]])));
+    const [ding, bing, yi] = await Promise.all(pupils.slice(0, 3).map((p) => signInPupil(t, p)));
+    const milestone = brief.content.milestones[0]!.key;
+    // 丙 has drafted the first milestone; 乙 submitted; 丁 was graded; 甲 has not begun.
+    const work = (await t.gql(`query ($id: ID!) { myWork(assignmentId: $id) { id } }`, { id: assignmentId }, { token: bing! })).data!.myWork;
+    await t.gql(`mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }`, { input: { workId: work.id, partKey: milestone, baseRevision: 0, body: doc('草稿') } }, { token: bing! });
+    const submittedByYi = await submitted(yi!, assignmentId, 'state-yi');
+    const graded = await submitted(ding!, assignmentId, 'state-ding');
+    const criterion = brief.content.rubric[0]!.key;
+    await t.gql(SAVE_FEEDBACK, { input: { versionId: graded.versionId, expectedRowVersion: 0, levels: [{ criterionKey: criterion, level: 1 }] } }, { token: teacher });
+    await t.gql(DECIDE('gradeWork'), { input: { versionId: graded.versionId, expectedRowVersion: 1 } }, { token: teacher });
+
+    const res = await t.gql(
+      `query ($id: ID!) { classProgress(assignmentId: $id) { assignmentId rows { workId name members { id displayName } state late needsAttention attempt versionId score milestones { milestoneKey state late } }
+        stateCounts { state count } rubricResults { criterionKey levelCounts } } }`,
+      { id: assignmentId },
+      { token: teacher },
+    );
+    expect(res.errors).toBeUndefined();
+    const progress = res.data!.classProgress;
+    expect(progress.assignmentId).toBe(assignmentId);
+    const keys = brief.content.milestones.map((m) => m.key);
+    const all = (state: string) => keys.map((milestoneKey) => ({ milestoneKey, state, late: false }));
+    const row = (i: number, rest: object) => ({ name: names[i], members: [{ id: pupils[i]!.id, displayName: names[i] }], late: false, ...rest });
+    expect(progress.rows).toEqual([
+      row(0, { workId: graded.workId, state: 'GRADED', needsAttention: false, attempt: 1, versionId: graded.versionId, score: brief.content.rubric[0]!.levels[1]!.points, milestones: all('GRADED') }),
+      row(1, { workId: work.id, state: 'DRAFTING', needsAttention: false, attempt: null, versionId: null, score: null, milestones: keys.map((k) => ({ milestoneKey: k, state: k === milestone ? 'DRAFTING' : 'NOT_STARTED', late: false })) }),
+      row(2, { workId: submittedByYi.workId, state: 'SUBMITTED', needsAttention: true, attempt: 1, versionId: submittedByYi.versionId, score: null, milestones: all('SUBMITTED') }),
+      row(3, { workId: null, state: 'NOT_STARTED', needsAttention: false, attempt: null, versionId: null, score: null, milestones: all('NOT_STARTED') }),
+    ]);
+    expect(progress.stateCounts).toEqual([
+      { state: 'NOT_STARTED', count: 1 },
+      { state: 'DRAFTING', count: 1 },
+      { state: 'SUBMITTED', count: 1 },
+      { state: 'RETURNED', count: 0 },
+      { state: 'GRADED', count: 1 },
+    ]);
+    const results = progress.rubricResults.find((r: any) => r.criterionKey === criterion);
+    expect(results.levelCounts).toEqual(brief.content.rubric[0]!.levels.map((_, i) => (i === 1 ? 1 : 0)));
+  });
 });
