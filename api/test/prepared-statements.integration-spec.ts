@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryRunner } from 'typeorm';
+import { ConfigError, loadConfig } from '../src/config/config';
+import { openDatabase } from '../src/database/database';
 import { MAX_PREPARED_TEXTS, preparedName } from '../src/database/prepared-statements';
-import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
+import { freshDatabase, serverUrl, TEST_DB_SETTINGS, type TestDatabase } from './test-database';
 
 /** On the PostgreSQL server only: PGlite is one session and has no per-connection statements. */
 const onServer = serverUrl() ? describe : describe.skip;
@@ -63,5 +65,21 @@ onServer('statements prepared once per connection', () => {
     expect(names.size).toBeLessThanOrEqual(MAX_PREPARED_TEXTS);
     // A text already prepared keeps its name past the bound.
     expect(preparedName(`SELECT 0 WHERE $1::int IS NOT NULL /* bound */`)).not.toBeNull();
+  });
+
+  it('sends every statement unnamed with DB_PREPARE_STATEMENTS=false, as behind a pooler that cannot keep them', async () => {
+    expect(loadConfig({ DB_PREPARE_STATEMENTS: 'false' }).dbPrepareStatements).toBe(false);
+    expect(loadConfig({}).dbPrepareStatements).toBe(true);
+    expect(() => loadConfig({ DB_PREPARE_STATEMENTS: 'sometimes' })).toThrow(ConfigError);
+    const plain = await openDatabase({ ...TEST_DB_SETTINGS, databaseUrl: db.url, dbPrepareStatements: false }, { migrate: false });
+    const other = plain.dataSource.createQueryRunner();
+    try {
+      await other.connect();
+      expect(await other.query(`SELECT $1::int * 2 AS n`, [21])).toEqual([{ n: 42 }]);
+      expect(await other.query(`SELECT count(*)::int AS n FROM pg_prepared_statements`)).toEqual([{ n: 0 }]);
+    } finally {
+      await other.release();
+      await plain.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { StaffReadsService } from '../src/privacy/staff-reads';
 import type { Viewer } from '../src/common/viewer';
 import { newPupil, newWorld, signInStaff, type World } from './factories';
-import { newAssignment, newBrief } from './project-factories';
+import { newAssignment, newBrief, newWork } from './project-factories';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('staff reads written with group commit', () => {
@@ -25,12 +25,8 @@ describe('staff reads written with group commit', () => {
     const pupil = await newPupil(t, w.cls);
     const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
     const assignment = await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id });
-    const [work] = await t.dataSource.query(`INSERT INTO work (assignment_id, pupil_id) VALUES ($1, $2) RETURNING id`, [assignment.id, pupil.id]);
-    const [version] = await t.dataSource.query(
-      `INSERT INTO work_version (work_id, scope, attempt, idempotency_key, parts, status, late, submitted_at, status_changed_at) VALUES ($1, 'PROJECT', 1, 'k', '[]', 'SUBMITTED', false, now(), now()) RETURNING id`,
-      [work.id],
-    );
-    return { assignmentId: assignment.id as string, workId: work.id as string, versionId: version.id as string };
+    const work = await newWork(t, { assignmentId: assignment.id, pupilId: pupil.id, submitted: true });
+    return { assignmentId: assignment.id, workId: work.id, versionId: work.versionId! };
   }
 
   it('stores the entries of reads that finish while an INSERT is on its way together in the next one, and loses none', async () => {

@@ -14,6 +14,8 @@ export interface AppConfig {
   dbConnectTimeoutMs: number;
   dbStatementTimeoutMs: number;
   dbPoolSize: number;
+  /** Statements with parameters prepared once per connection (off behind a pooler that cannot keep them). */
+  dbPrepareStatements: boolean;
   demoSeed: DemoSeed;
   logLevel: LogLevel;
   graphqlIntrospection: boolean;
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     dbConnectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbPrepareStatements: bool(env, 'DB_PREPARE_STATEMENTS', true),
     demoSeed: oneOf(env, 'DEMO_SEED', ['auto', 'always', 'never'] as const, 'auto'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),

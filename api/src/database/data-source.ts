@@ -11,7 +11,8 @@ import { StatementCountingLogger } from '../common/sql-count';
 export type DatabaseConfig = Pick<
   AppConfig,
   'databaseUrl' | 'dataDir' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs' | 'dbPoolSize'
->;
+> &
+  Partial<Pick<AppConfig, 'dbPrepareStatements'>>;
 
 /** Where the embedded database keeps its files inside DATA_DIR. */
 export const PGLITE_SUBDIR = 'pglite';
@@ -54,8 +55,9 @@ export function postgresDataSource(config: DatabaseConfig & { databaseUrl: strin
       query_timeout: config.dbStatementTimeoutMs + 1000,
       idle_in_transaction_session_timeout: config.dbStatementTimeoutMs * 2,
       connectionTimeoutMillis: config.dbConnectTimeoutMs,
-      // Statements with parameters are prepared once per connection (see PreparingClient).
-      Client: PreparingClient,
+      // Statements with parameters are prepared once per connection (see PreparingClient),
+      // unless switched off (a pooler in transaction mode that cannot keep them).
+      ...(config.dbPrepareStatements === false ? {} : { Client: PreparingClient }),
     },
   };
   return new DataSource(options);
