@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newClass, newPupil, newStaff, newWorld, signInPupil, signInStaff, type World } from './factories';
 import { newAssignment, newBrief, newTeam } from './project-factories';
@@ -6,6 +7,9 @@ import { createTestApp, type TestApp } from './test-app';
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const SAVE_FEEDBACK = `mutation ($input: SaveFeedbackInput!) { saveFeedback(input: $input) { feedback { rowVersion overallComment score levels { criterionKey level points } } } }`;
 const DECIDE = (name: string) => `mutation ($input: DecideInput!) { ${name}(input: $input) { feedback { rowVersion score } version { status } } }`;
+const RELEASE = `mutation ($input: ReleaseGradesInput!) { releaseGrades(input: $input) { released } }`;
+const CLASS_PROGRESS = `query ($id: ID!) { classProgress(assignmentId: $id) { assignmentId rows { workId name members { id displayName } state late needsAttention attempt versionId score released milestones { milestoneKey state late } }
+  stateCounts { state count } rubricResults { criterionKey levelCounts } } }`;
 const PUPIL_VIEW = `query ($id: ID!) { myWork(assignmentId: $id) { id versions { id attempt status feedback { overallComment score levels { level } released comments { text } } } checkIns { text } } }`;
 
 describe('teachers’ feedback, grading and progress', () => {
@@ -281,8 +285,7 @@ describe('teachers’ feedback, grading and progress', () => {
     await t.gql(DECIDE('gradeWork'), { input: { versionId: graded.versionId, expectedRowVersion: 1 } }, { token: teacher });
 
     const res = await t.gql(
-      `query ($id: ID!) { classProgress(assignmentId: $id) { assignmentId rows { workId name members { id displayName } state late needsAttention attempt versionId score milestones { milestoneKey state late } }
-        stateCounts { state count } rubricResults { criterionKey levelCounts } } }`,
+      CLASS_PROGRESS,
       { id: assignmentId },
       { token: teacher },
     );
@@ -291,13 +294,14 @@ describe('teachers’ feedback, grading and progress', () => {
     expect(progress.assignmentId).toBe(assignmentId);
     const keys = brief.content.milestones.map((m) => m.key);
     const all = (state: string) => keys.map((milestoneKey) => ({ milestoneKey, state, late: false }));
-    const row = (i: number, rest: object) => ({ name: names[i], members: [{ id: pupils[i]!.id, displayName: names[i] }], late: false, ...rest });
-    expect(progress.rows).toEqual([
-      row(0, { workId: graded.workId, state: 'GRADED', needsAttention: false, attempt: 1, versionId: graded.versionId, score: brief.content.rubric[0]!.levels[1]!.points, milestones: all('GRADED') }),
+    const row = (i: number, rest: object) => ({ name: names[i], members: [{ id: pupils[i]!.id, displayName: names[i] }], late: false, released: false, ...rest });
+    const rows = (released: boolean) => [
+      row(0, { workId: graded.workId, state: 'GRADED', needsAttention: false, attempt: 1, versionId: graded.versionId, score: brief.content.rubric[0]!.levels[1]!.points, released, milestones: all('GRADED') }),
       row(1, { workId: work.id, state: 'DRAFTING', needsAttention: false, attempt: null, versionId: null, score: null, milestones: keys.map((k) => ({ milestoneKey: k, state: k === milestone ? 'DRAFTING' : 'NOT_STARTED', late: false })) }),
       row(2, { workId: submittedByYi.workId, state: 'SUBMITTED', needsAttention: true, attempt: 1, versionId: submittedByYi.versionId, score: null, milestones: all('SUBMITTED') }),
       row(3, { workId: null, state: 'NOT_STARTED', needsAttention: false, attempt: null, versionId: null, score: null, milestones: all('NOT_STARTED') }),
-    ]);
+    ];
+    expect(progress.rows).toEqual(rows(false));
     expect(progress.stateCounts).toEqual([
       { state: 'NOT_STARTED', count: 1 },
       { state: 'DRAFTING', count: 1 },
@@ -307,5 +311,63 @@ describe('teachers’ feedback, grading and progress', () => {
     ]);
     const results = progress.rubricResults.find((r: any) => r.criterionKey === criterion);
     expect(results.levelCounts).toEqual(brief.content.rubric[0]!.levels.map((_, i) => (i === 1 ? 1 : 0)));
+
+    // Only the graded pupil's grade goes out; a submitted attempt has nothing to release yet.
+    const release = await t.gql(RELEASE, { input: { assignmentId } }, { token: teacher });
+    expect(release.data!.releaseGrades.released).toBe(1);
+    const after = await t.gql(CLASS_PROGRESS, { id: assignmentId }, { token: teacher });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.classProgress.rows).toEqual(rows(true));
+  });
+
+  it('names each cited collection object (null once it has left the collection) in a fixed number of SQL statements, however many are cited', async () => {
+    const VIEW = `query ($id: ID!) { gradingView(versionId: $id) { version { parts { partKey evidence { id kind objectId object { id accessionNumber title { zh en } } } } } } }`;
+    const MINE = `query ($id: ID!) { myWork(assignmentId: $id) { parts { evidence { objectId object { title { zh en } } } } versions { parts { evidence { objectId object { title { zh en } } } } } } }`;
+    const citing = async (count: number) => {
+      const cls = await newClass(t, { schoolId: w.schoolA.id, teacherIds: [w.teacher.id] });
+      const assignmentId = (await newAssignment(t, { classId: cls.id, briefId: brief.id, createdById: w.teacher.id })).id;
+      const token = await signInPupil(t, await newPupil(t, cls));
+      const objects: { id: string; title_zh: string; title_en: string }[] = [];
+      for (let i = 0; i < count + 1; i++) {
+        const [o] = await t.dataSource.query(
+          `INSERT INTO collection_object (museum_id, accession_number, title_zh, title_en) VALUES ($1, $2, $3, $4) RETURNING id, title_zh, title_en`,
+          [w.museum.id, `CITE-${randomUUID()}`, `藏品${i}`, `Object ${i}`],
+        );
+        objects.push(o);
+      }
+      const work = (await t.gql(`query ($id: ID!) { myWork(assignmentId: $id) { id } }`, { id: assignmentId }, { token })).data!.myWork;
+      const evidence = [
+        ...objects.map((o, i) => ({ id: `ev-${i}`, kind: 'COLLECTION_OBJECT', objectId: o.id, observation: `观察${i}` })),
+        { id: 'ev-outside', kind: 'OUTSIDE_SOURCE', title: '博物馆导览' },
+      ];
+      const saved = await t.gql(`mutation ($input: SaveWorkPartInput!) { saveWorkPart(input: $input) { part { revision } } }`, { input: { workId: work.id, partKey: 'REFLECTION', baseRevision: 0, body: doc('证据'), evidence } }, { token });
+      expect(saved.errors).toBeUndefined();
+      const submittedWork = await t.gql(`mutation ($input: SubmitWorkInput!) { submitWork(input: $input) { version { id } } }`, { input: { workId: work.id, scope: 'PROJECT', idempotencyKey: `cite-${count}` } }, { token });
+      const versionId = submittedWork.data!.submitWork.version.id as string;
+      // The last object leaves the collection after the pupil cited it.
+      const gone = objects.pop()!;
+      await t.dataSource.query(`DELETE FROM collection_object WHERE id = $1`, [gone.id]);
+      const expected = [
+        ...objects.map((o, i) => ({ id: `ev-${i}`, kind: 'COLLECTION_OBJECT', objectId: o.id, object: { id: o.id, accessionNumber: expect.any(String), title: { zh: o.title_zh, en: o.title_en } } })),
+        { id: `ev-${count}`, kind: 'COLLECTION_OBJECT', objectId: gone.id, object: null },
+        { id: 'ev-outside', kind: 'OUTSIDE_SOURCE', objectId: null, object: null },
+      ];
+
+      const view = await t.gql(VIEW, { id: versionId }, { token: teacher });
+      expect(view.errors).toBeUndefined();
+      expect(view.data!.gradingView.version.parts.find((p: any) => p.partKey === 'REFLECTION').evidence).toEqual(expected);
+      // The pupil's own work names the same objects, in the draft and in the attempt, with one look-up for both.
+      const mine = await t.gql(MINE, { id: assignmentId }, { token });
+      expect(mine.errors).toBeUndefined();
+      const titles = (parts: any[]) => parts.flatMap((p) => p.evidence.map((e: any) => e.object?.title.en ?? null));
+      const expectedTitles = [...objects.map((o) => o.title_en), null, null];
+      expect(titles(mine.data!.myWork.parts)).toEqual(expectedTitles);
+      expect(titles(mine.data!.myWork.versions[0].parts)).toEqual(expectedTitles);
+      return { view: view.body.extensions.sqlStatements as number, mine: mine.body.extensions.sqlStatements as number };
+    };
+    const two = await citing(2);
+    const many = await citing(12);
+    expect(two.view).toBeGreaterThan(0);
+    expect(many).toEqual(two);
   });
 });

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CollectionObjectConnectionResolver, CollectionResolver } from './collection.resolver';
+import { CollectionObjectConnectionResolver, CollectionResolver, EvidenceObjectResolver } from './collection.resolver';
 import { CollectionService } from './collection.service';
 
 @Module({
-  providers: [CollectionResolver, CollectionObjectConnectionResolver, CollectionService],
+  providers: [CollectionResolver, CollectionObjectConnectionResolver, EvidenceObjectResolver, CollectionService],
   exports: [CollectionService],
 })
 export class CollectionModule {}

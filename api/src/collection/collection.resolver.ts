@@ -1,8 +1,9 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
 import { Public } from '../common/public.decorator';
+import { Evidence } from '../submissions/work.model';
 import { CollectionObjectArgs, CollectionObjectsArgs, CreateCollectionObjectInput, ImportCollectionInput, UpdateCollectionObjectInput } from './collection.input';
 import { CollectionObject, CollectionObjectConnection, CollectionObjectPayload, ImportCollectionPayload } from './collection-object.model';
 import { CollectionService } from './collection.service';
@@ -47,5 +48,20 @@ export class CollectionObjectConnectionResolver {
   @ResolveField(() => Int)
   totalCount(@Parent() connection: CollectionObjectConnection) {
     return connection.countAll();
+  }
+}
+
+/**
+ * The object a pupil's evidence cites. The parent evidence was access-checked with its work;
+ * the object itself is public, so whoever sees the evidence may see its record. Batched per
+ * request; null for an outside source or an object no longer in the collection.
+ */
+@Resolver(() => Evidence)
+export class EvidenceObjectResolver {
+  constructor(private readonly collection: CollectionService) {}
+
+  @ResolveField(() => CollectionObject, { nullable: true, description: 'The cited collection object; null once it is no longer in the collection' })
+  object(@Parent() evidence: Evidence, @Context() context: object): Promise<CollectionObject | null> | null {
+    return evidence.objectId ? this.collection.loadById(context, evidence.objectId) : null;
   }
 }

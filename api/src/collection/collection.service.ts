@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../common/db-errors';
 import type { Viewer } from '../common/viewer';
 import { pageRequest, toPage } from '../common/pagination';
 import { isUuid } from '../common/ids';
-import { byKey } from '../common/loaders';
+import { byKey, requestLoader } from '../common/loaders';
 import { CollectionObjectEntity } from './collection-object.entity';
 import { mapCollectionObject, type CollectionObject, type CollectionObjectConnection } from './collection-object.model';
 
@@ -34,6 +34,14 @@ export class CollectionService {
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await this.repo.findBy({ id: In(valid) }) : [];
     return byKey(ids, rows.map(mapCollectionObject), (o) => o.id);
+  }
+
+  /**
+   * One object by id through the request's DataLoader, so every object a response names (a
+   * brief's suggestions, the objects pupils cite) is read in one query; null where none.
+   */
+  loadById(context: object, id: string): Promise<CollectionObject | null> {
+    return requestLoader<string, CollectionObject>(context, 'collectionObjectById', (ids) => this.byIds(ids)).load(id);
   }
 
   async list(args: {

@@ -171,6 +171,9 @@ export class ProgressRow {
   @Field(() => Int, { nullable: true })
   score: number | null;
 
+  @Field({ description: 'Whether the grade of the latest attempt of the whole project was released to the pupil' })
+  released: boolean;
+
   @Field({ description: 'Submitted and waiting for the teacher, or late' })
   needsAttention: boolean;
 

@@ -27,6 +27,7 @@ interface Latest {
   late: boolean;
   levels: ChosenLevel[] | null;
   score: number | null;
+  released: boolean;
 }
 
 /**
@@ -58,8 +59,8 @@ export class ProgressService {
       works: [string, string][] | null;
       /** [work id, part key] */
       parts: [string, string][] | null;
-      /** [work id, scope, version id, attempt, status, late, levels, score] */
-      latest: [string, string, string, number, SubmissionStatus, boolean, ChosenLevel[] | null, number | null][] | null;
+      /** [work id, scope, version id, attempt, status, late, levels, score, grade released] */
+      latest: [string, string, string, number, SubmissionStatus, boolean, ChosenLevel[] | null, number | null, boolean][] | null;
     }[] = await this.dataSource.query(
       `SELECT a.mode, a.due_at, a.milestone_due_at, bv.content,
               CASE WHEN a.mode = 'INDIVIDUAL' THEN
@@ -74,8 +75,9 @@ export class ProgressService {
               END AS owners,
               (SELECT json_agg(json_build_array(w.id, COALESCE(w.pupil_id, w.team_id))) FROM work w WHERE w.assignment_id = a.id) AS works,
               (SELECT json_agg(json_build_array(p.work_id, p.part_key)) FROM work w JOIN work_part p ON p.work_id = w.id WHERE w.assignment_id = a.id) AS parts,
-              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late, l.levels, l.score)) FROM (
-                 SELECT DISTINCT ON (v.work_id, v.scope) v.work_id, v.scope, v.id, v.attempt, v.status, v.late, f.levels, f.score
+              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late, l.levels, l.score, l.released)) FROM (
+                 SELECT DISTINCT ON (v.work_id, v.scope) v.work_id, v.scope, v.id, v.attempt, v.status, v.late, f.levels, f.score,
+                        f.released_at IS NOT NULL AS released
                    FROM work w JOIN work_version v ON v.work_id = w.id LEFT JOIN feedback f ON f.version_id = v.id
                   WHERE w.assignment_id = a.id
                   ORDER BY v.work_id, v.scope, v.attempt DESC) l) AS latest
@@ -88,8 +90,8 @@ export class ProgressService {
     const owners: Owner[] = (a.owners ?? []).map(([key, name, members]) => ({ key, name, members: members ?? [{ id: key, displayName: name }] }));
     const works = new Map((a.works ?? []).map(([id, owner]) => [id, { id, owner, parts: new Set<string>(), latest: [] as Latest[] }]));
     for (const [workId, partKey] of a.parts ?? []) works.get(workId)?.parts.add(partKey);
-    for (const [workId, scope, id, attempt, status, late, levels, score] of a.latest ?? []) {
-      works.get(workId)?.latest.push({ scope, id, attempt, status, late, levels, score });
+    for (const [workId, scope, id, attempt, status, late, levels, score, released] of a.latest ?? []) {
+      works.get(workId)?.latest.push({ scope, id, attempt, status, late, levels, score, released });
     }
     const workOf = new Map([...works.values()].map((w) => [w.owner, w]));
     const now = new Date();
@@ -123,6 +125,7 @@ export class ProgressService {
         attempt: project?.attempt ?? null,
         versionId: project?.id ?? null,
         score: project?.status === 'GRADED' ? project.score : null,
+        released: project?.status === 'GRADED' && project.released,
         needsAttention: state === 'SUBMITTED' || milestoneSubmitted || late,
         milestones,
       };

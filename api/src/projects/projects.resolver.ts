@@ -2,7 +2,6 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CollectionObject } from '../collection/collection-object.model';
 import { CollectionService } from '../collection/collection.service';
 import { CurrentUser } from '../common/current-user.decorator';
-import { requestLoader } from '../common/loaders';
 import { Roles } from '../common/roles.decorator';
 import type { Viewer } from '../common/viewer';
 import { BriefArgs, BriefIdInput, BriefListArgs, CreateBriefInput, UpdateBriefInput } from './brief.input';
@@ -59,8 +58,7 @@ export class ProjectsResolver {
 
   @ResolveField(() => [CollectionObject])
   async suggestedObjects(@Parent() brief: Brief, @Context() context: object): Promise<CollectionObject[]> {
-    const loader = requestLoader<string, CollectionObject>(context, 'collectionObjectById', (ids) => this.collection.byIds(ids));
-    const objects = await loader.loadMany(brief.suggestedObjectIds);
-    return objects.filter((o): o is CollectionObject => o !== null && !(o instanceof Error));
+    const objects = await Promise.all(brief.suggestedObjectIds.map((id) => this.collection.loadById(context, id)));
+    return objects.filter((o): o is CollectionObject => o !== null);
   }
 }

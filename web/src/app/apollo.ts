@@ -18,6 +18,9 @@ export function createCache(): InMemoryCache {
           exhibition: connectionFieldPolicy(['season', 'theme']),
         },
       },
+      // An evidence item keeps its id in every attempt it is copied into, with that attempt's
+      // text: stored inside its part, not as one shared cache entry the attempts overwrite.
+      Evidence: { keyFields: false },
     },
   });
 }

@@ -32,6 +32,9 @@ describe('GradingPage', () => {
     expect(screen.getByRole('heading', { level: 3, name: '1. 观察' })).toBeTruthy();
     expect(screen.getByText('这幅画很清楚。')).toBeTruthy();
     expect(screen.getByRole('link', { name: '打开文件 1' }).getAttribute('href')).toBe('/files/file-1');
+    // A cited object is named by its title and links to its page; one no longer in the collection is said to be gone.
+    expect(screen.getByRole('link', { name: '兽面纹鼎' }).getAttribute('href')).toBe('/collection/object-1');
+    expect(screen.getByText('藏品: 这件藏品已不在馆藏中')).toBeTruthy();
 
     const look = screen.getByRole('group', { name: '观察' });
     expect((within(look).getByRole('radio', { name: /3分/ }) as HTMLInputElement).checked).toBe(true);
@@ -212,6 +215,7 @@ describe('GradingPage', () => {
     expect(screen.getByRole('group', { name: 'Observing' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Return for revision' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 3, name: '1. Observe' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Ding with a taotie mask' }).getAttribute('href')).toBe('/collection/object-1');
   });
 
   it('shows what changed since the previous attempt when asked', async () => {

@@ -5,6 +5,7 @@ import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
 import type { PartCommentView_CommentFragment, SubmittedWork_PartFragment } from '../../gql/graphql';
 import { TextAreaField } from '../../ui/Field';
+import { LocalizedTextView } from '../collection/LocalizedTextView';
 import { RichDocView } from '../work/RichDocView';
 import { feedbackMessages } from './messages';
 
@@ -17,6 +18,14 @@ export const SubmittedWork_part = graphql(`
       id
       kind
       objectId
+      object {
+        id
+        accessionNumber
+        title {
+          zh
+          en
+        }
+      }
       observation
       title
       author
@@ -142,13 +151,13 @@ export function SubmittedWork({ parts, headings, comments, editable, onAddCommen
                       {item.kind === 'COLLECTION_OBJECT' ? (
                         <p className="grading-evidence__kind">
                           {t('grading.evidenceObject')}
-                          {item.objectId && (
-                            <>
-                              {': '}
-                              <Link to={`/collection/${encodeURIComponent(item.objectId)}`} target="_blank">
-                                {t('grading.viewObject')}
-                              </Link>
-                            </>
+                          {': '}
+                          {item.object ? (
+                            <Link to={`/collection/${encodeURIComponent(item.object.id)}`} target="_blank">
+                              <LocalizedTextView value={item.object.title} fallback={item.object.accessionNumber} />
+                            </Link>
+                          ) : (
+                            t('grading.objectGone')
                           )}
                         </p>
                       ) : (

@@ -80,7 +80,21 @@ export function gradingPageData(overrides: { status?: string; feedback?: unknown
             body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '我画了饕餮纹。' }, { type: 'text', text: '<script>alert(1)</script>' }] }] },
             attachmentIds: ['file-1'],
             evidence: [
-              { __typename: 'Evidence', id: 'ev-1', kind: 'COLLECTION_OBJECT', objectId: 'object-1', observation: '眼睛很大', title: null, author: null, url: null, seenOn: null, note: null },
+              {
+                __typename: 'Evidence',
+                id: 'ev-1',
+                kind: 'COLLECTION_OBJECT',
+                objectId: 'object-1',
+                object: { __typename: 'CollectionObject', id: 'object-1', accessionNumber: '1959.12.3', title: text('兽面纹鼎', 'Ding with a taotie mask') },
+                observation: '眼睛很大',
+                title: null,
+                author: null,
+                url: null,
+                seenOn: null,
+                note: null,
+              },
+              // An object taken out of the collection since the pupil cited it.
+              { __typename: 'Evidence', id: 'ev-2', kind: 'COLLECTION_OBJECT', objectId: 'object-gone', object: null, observation: '颜色很绿', title: null, author: null, url: null, seenOn: null, note: null },
             ],
           },
         ],

@@ -54,6 +54,7 @@ const ProgressPageQuery = graphql(`
         late
         needsAttention
         score
+        released
         attempt
         versionId
         workId
@@ -152,6 +153,8 @@ export function ProgressPage() {
       const result = await release({ variables: { input: { assignmentId, pupilIds: confirming.pupilIds } } });
       setReleased(result.data?.releaseGrades.released ?? 0);
       setConfirming(null);
+      // Rows have no id to update in the cache: read them again to show which grades are out.
+      void refetch();
     } catch (caught) {
       setReleaseError(caught);
     }
@@ -267,7 +270,8 @@ export function ProgressPage() {
                           {t('progress.checkIn')}
                         </button>
                       )}
-                      {row.state === 'GRADED' && (
+                      {row.state === 'GRADED' && row.released && <span className="progress-badge">{t('progress.gradeReleased')}</span>}
+                      {row.state === 'GRADED' && !row.released && (
                         <button
                           type="button"
                           className="button button--secondary button--small"

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AddCheckInDocument, GradebookPageDocument, NominationsPageDocument, ProgressPageDocument, ReleaseGradesDocument, WithdrawConsentDocument } from '../../gql/graphql';
 import { renderApp as renderWithMocks, teacherWang } from '../../test/renderApp';
 import { notificationHeaderMocks } from '../notifications/testMocks';
-import { assignmentId, classId, gradebookPageData, nominationsPageData, progressPageData } from './fixtures';
+import { assignmentId, classId, gradebookPageData, nominationsPageData, progressPageData, releasedProgressPageData } from './fixtures';
 
 const renderApp: typeof renderWithMocks = (path, mocks, options) => renderWithMocks(path, [...mocks, ...notificationHeaderMocks()], options);
 
@@ -11,6 +11,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('ProgressPage', () => {
   const page = { request: { query: ProgressPageDocument, variables: { assignmentId } }, result: { data: progressPageData }, maxUsageCount: 3 };
+  // The page reads the rows again after releasing: first as they were, then released.
+  const beforeAndAfterRelease = [
+    { request: { query: ProgressPageDocument, variables: { assignmentId } }, result: { data: progressPageData }, maxUsageCount: 1 },
+    { request: { query: ProgressPageDocument, variables: { assignmentId } }, result: { data: releasedProgressPageData }, maxUsageCount: 3 },
+  ];
+  const rowOf = (name: string) => within(screen.getByRole('table', { name: '每位学生的进度' })).getByRole('rowheader', { name }).closest('tr')!;
 
   it("shows each pupil's state per milestone, the charts, and filters to those needing attention", async () => {
     renderApp(`/assignments/${assignmentId}/progress`, [page], { viewer: teacherWang });
@@ -33,7 +39,7 @@ describe('ProgressPage', () => {
   it('releases grades for the whole assignment after confirming', async () => {
     renderApp(
       `/assignments/${assignmentId}/progress`,
-      [page, { request: { query: ReleaseGradesDocument, variables: { input: { assignmentId, pupilIds: null } } }, result: { data: { releaseGrades: { __typename: 'ReleaseGradesPayload', released: 1 } } } }],
+      [...beforeAndAfterRelease, { request: { query: ReleaseGradesDocument, variables: { input: { assignmentId, pupilIds: null } } }, result: { data: { releaseGrades: { __typename: 'ReleaseGradesPayload', released: 1 } } } }],
       { viewer: teacherWang },
     );
     await screen.findByRole('heading', { level: 1, name: '全班进度：青铜器上的纹样' });
@@ -41,12 +47,25 @@ describe('ProgressPage', () => {
     const dialog = await screen.findByRole('dialog', { name: '要公布成绩吗？' });
     fireEvent.click(within(dialog).getByRole('button', { name: '公布全班成绩' }));
     await screen.findByText('公布了 1 份成绩。');
+    await waitFor(() => expect(within(rowOf('李小红')).getByText('成绩已公布')).toBeTruthy());
+    expect(within(rowOf('李小红')).queryByRole('button', { name: '公布成绩：李小红' })).toBeNull();
+    // Releasing for the whole class stays: pupils graded later still need it.
+    expect(screen.getByRole('button', { name: '公布全班成绩' })).toBeTruthy();
+  });
+
+  it('says a released grade is released instead of offering to release it again', async () => {
+    renderApp(`/assignments/${assignmentId}/progress`, [{ ...page, result: { data: releasedProgressPageData } }], { viewer: teacherWang, language: 'en' });
+    await screen.findByRole('heading', { level: 1, name: 'Class progress: Patterns on bronzes' });
+    const row = within(screen.getByRole('table', { name: "Each pupil's progress" })).getByRole('rowheader', { name: '李小红' }).closest('tr')!;
+    expect(within(row).getByText('Grade released')).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: /Release grade/ })).toBeNull();
+    expect(within(row).getByRole('link', { name: /李小红/ })).toBeTruthy();
   });
 
   it("releases one pupil's grade", async () => {
     renderApp(
       `/assignments/${assignmentId}/progress`,
-      [page, { request: { query: ReleaseGradesDocument, variables: { input: { assignmentId, pupilIds: ['pupil-2'] } } }, result: { data: { releaseGrades: { __typename: 'ReleaseGradesPayload', released: 1 } } } }],
+      [...beforeAndAfterRelease, { request: { query: ReleaseGradesDocument, variables: { input: { assignmentId, pupilIds: ['pupil-2'] } } }, result: { data: { releaseGrades: { __typename: 'ReleaseGradesPayload', released: 1 } } } }],
       { viewer: teacherWang },
     );
     await screen.findByRole('heading', { level: 1, name: '全班进度：青铜器上的纹样' });
@@ -55,6 +74,8 @@ describe('ProgressPage', () => {
     expect(within(dialog).getByText('李小红 会看到自己的成绩，并收到通知。')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '公布成绩' }));
     await screen.findByText('公布了 1 份成绩。');
+    await waitFor(() => expect(within(rowOf('李小红')).getByText('成绩已公布')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: '公布成绩：李小红' })).toBeNull();
   });
 });
 

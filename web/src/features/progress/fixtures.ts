@@ -27,6 +27,7 @@ export const progressPageData = {
         late: false,
         needsAttention: false,
         score: 4,
+        released: false,
         attempt: 1,
         versionId: 'version-2',
         workId: 'work-2',
@@ -40,6 +41,7 @@ export const progressPageData = {
         late: true,
         needsAttention: true,
         score: null,
+        released: false,
         attempt: 1,
         versionId: 'version-1',
         workId: 'work-1',
@@ -53,6 +55,7 @@ export const progressPageData = {
         late: false,
         needsAttention: false,
         score: null,
+        released: false,
         attempt: null,
         versionId: null,
         workId: null,
@@ -60,6 +63,12 @@ export const progressPageData = {
       },
     ],
   },
+};
+
+/** The same progress once the graded pupil's grade is released. */
+export const releasedProgressPageData = {
+  ...progressPageData,
+  classProgress: { ...progressPageData.classProgress, rows: progressPageData.classProgress.rows.map((row) => (row.state === 'GRADED' ? { ...row, released: true } : row)) },
 };
 
 export const gradebookPageData = {

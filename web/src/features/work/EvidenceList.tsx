@@ -1,10 +1,11 @@
 import { useLazyQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { pickLocalized, useFeatureI18n } from '../../app/i18n';
+import { pickLocalized, useFeatureI18n, type LocalizedValue } from '../../app/i18n';
 import { graphql } from '../../gql';
-import type { EvidenceInput } from '../../gql/graphql';
+import type { EvidenceInput, EvidenceList_PartFragment } from '../../gql/graphql';
 import { TextAreaField, TextField } from '../../ui/Field';
+import { LocalizedTextView } from '../collection/LocalizedTextView';
 import { workMessages } from './messages';
 import { newLocalId } from './partDraft';
 
@@ -25,17 +26,48 @@ const CiteObjectSearchQuery = graphql(`
   }
 `);
 
+/**
+ * The objects the saved part cites, named by the server. Apart from the part the workspace
+ * edits (PartEditor_part), so that autosaving, which answers with that part, does not look
+ * the objects up again on every save.
+ */
+export const EvidenceList_part = graphql(`
+  fragment EvidenceList_part on WorkPart {
+    evidence {
+      id
+      objectId
+      object {
+        id
+        accessionNumber
+        title {
+          zh
+          en
+        }
+      }
+    }
+  }
+`);
+
+interface CitedObject {
+  accessionNumber: string;
+  title: LocalizedValue;
+}
+
 interface EvidenceListProps {
   items: EvidenceInput[];
+  /** The part as the server had it when the page opened: the names of the objects it cites. */
+  saved: EvidenceList_PartFragment | null;
   onChange: (change: (items: EvidenceInput[]) => EvidenceInput[]) => void;
 }
 
-export function EvidenceList({ items, onChange }: EvidenceListProps) {
+export function EvidenceList({ items, saved, onChange }: EvidenceListProps) {
   const { t, language } = useFeatureI18n(workMessages);
   const [search, setSearch] = useState('');
   const [find, { data, loading }] = useLazyQuery(CiteObjectSearchQuery);
-  // Titles of objects cited in this visit; evidence itself only keeps the object's id.
-  const [titles, setTitles] = useState<Record<string, string>>({});
+  // Objects cited in this visit, named from the search results until the page is opened again.
+  const [citedNow, setCitedNow] = useState<Record<string, CitedObject>>({});
+  // From the server: the object, or null when it is no longer in the collection.
+  const savedObjects = new Map((saved?.evidence ?? []).flatMap((item) => (item.objectId ? [[item.objectId, item.object] as const] : [])));
 
   const edit = (id: EvidenceInput['id'], patch: Partial<EvidenceInput>) =>
     onChange((list) => list.map((item) => (item.id === id ? { ...item, ...patch } : item)));
@@ -60,9 +92,7 @@ export function EvidenceList({ items, onChange }: EvidenceListProps) {
                   {item.objectId && (
                     <>
                       {': '}
-                      <Link to={`/collection/${item.objectId}`} target="_blank">
-                        {titles[item.objectId] ?? t('evidence.viewObject')}
-                      </Link>
+                      <CitedObjectLink objectId={String(item.objectId)} object={citedNow[item.objectId] ?? savedObjects.get(String(item.objectId))} />
                     </>
                   )}
                 </p>
@@ -103,7 +133,7 @@ export function EvidenceList({ items, onChange }: EvidenceListProps) {
                   type="button"
                   className="button button--secondary"
                   onClick={() => {
-                    setTitles((known) => ({ ...known, [node.id]: title }));
+                    setCitedNow((known) => ({ ...known, [node.id]: { accessionNumber: node.accessionNumber, title: node.title } }));
                     onChange((list) => [...list, { id: newLocalId('e'), kind: 'COLLECTION_OBJECT', objectId: node.id, observation: '' }]);
                   }}
                 >
@@ -122,5 +152,16 @@ export function EvidenceList({ items, onChange }: EvidenceListProps) {
         {t('evidence.addSource')}
       </button>
     </div>
+  );
+}
+
+/** `object` is undefined when nothing is known of it here, null when the collection no longer has it. */
+function CitedObjectLink({ objectId, object }: { objectId: string; object: CitedObject | null | undefined }) {
+  const { t } = useFeatureI18n(workMessages);
+  if (object === null) return t('evidence.objectGone');
+  return (
+    <Link to={`/collection/${encodeURIComponent(objectId)}`} target="_blank">
+      {object ? <LocalizedTextView value={object.title} fallback={object.accessionNumber} /> : t('evidence.viewObject')}
+    </Link>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { RichDoc } from '@lmr/domain';
 import { useFeatureI18n } from '../../app/i18n';
 import { graphql } from '../../gql';
-import type { PartEditor_PartFragment } from '../../gql/graphql';
+import type { EvidenceList_PartFragment, PartEditor_PartFragment } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Heading } from '../../ui/Heading';
 import { Attachments } from './Attachments';
@@ -41,7 +41,7 @@ interface PartWorkspaceProps {
   headingId: string;
   /** The level of this part's heading: one below the step or section it belongs to. */
   level: number;
-  serverPart: PartEditor_PartFragment | null;
+  serverPart: (PartEditor_PartFragment & EvidenceList_PartFragment) | null;
   onStatus: (partKey: string, status: SaveStatus) => void;
 }
 
@@ -64,7 +64,7 @@ export function PartWorkspace({ workId, partKey, title, headingId, level, server
       )}
       {status === 'error' && <ErrorMessage error={lastError} onRetry={() => void retry()} />}
       <Heading level={level + 1}>{t('evidence.title')}</Heading>
-      <EvidenceList items={draft.evidence} onChange={(change) => update((current) => ({ ...current, evidence: change(current.evidence) }))} />
+      <EvidenceList items={draft.evidence} saved={serverPart} onChange={(change) => update((current) => ({ ...current, evidence: change(current.evidence) }))} />
       <Heading level={level + 1}>{t('attachments.title')}</Heading>
       <Attachments ids={draft.attachmentIds} onChange={(change) => update((current) => ({ ...current, attachmentIds: change(current.attachmentIds) }))} />
     </div>

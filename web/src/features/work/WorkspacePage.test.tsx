@@ -26,7 +26,7 @@ function version(id: string, attempt: number, status: string) {
   };
 }
 
-function pageMock(versions: unknown[] = []): MockLink.MockedResponse {
+function pageMock(versions: unknown[] = [], parts: unknown[] = [serverPart(2, 'Old text')]): MockLink.MockedResponse {
   return {
     request: { query: WorkspacePageDocument, variables: { assignmentId: 'a1' } },
     maxUsageCount: Number.POSITIVE_INFINITY,
@@ -50,7 +50,7 @@ function pageMock(versions: unknown[] = []): MockLink.MockedResponse {
             },
           ],
         },
-        myWork: { __typename: 'Work', id: 'w1', editable: versions.length === 0, parts: [serverPart(2, 'Old text')], versions },
+        myWork: { __typename: 'Work', id: 'w1', editable: versions.length === 0, parts, versions },
       },
     },
   };
@@ -177,6 +177,32 @@ describe('WorkspacePage', () => {
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1]!.input.baseRevision).toBe(7);
   }, 15_000);
+
+  it('names the objects the saved part cites, as the server has them, and says when one has left the collection', async () => {
+    const cited = (id: string, objectId: string, object: unknown) => ({
+      __typename: 'Evidence',
+      id,
+      kind: 'COLLECTION_OBJECT',
+      objectId,
+      object,
+      observation: 'She holds a flower',
+      title: null,
+      author: null,
+      url: null,
+      seenOn: null,
+      note: null,
+    });
+    const part = {
+      ...serverPart(2, 'Old text'),
+      evidence: [
+        cited('e-1', 'o-1', { __typename: 'CollectionObject', id: 'o-1', accessionNumber: '1972.3.4', title: text('簪花仕女图', 'Court Ladies Adorning Their Hair with Flowers') }),
+        cited('e-2', 'o-gone', null),
+      ],
+    };
+    await openWorkspace([pageMock([], [part])]);
+    expect(screen.getByRole('link', { name: 'Court Ladies Adorning Their Hair with Flowers' }).getAttribute('href')).toBe('/collection/o-1');
+    expect(screen.getByText('Collection object: This object is no longer in the collection')).toBeTruthy();
+  });
 
   it('reuses the idempotency key when a submit is retried after a failure', async () => {
     const keys: string[] = [];

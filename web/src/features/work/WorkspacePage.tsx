@@ -54,6 +54,7 @@ const WorkspacePageQuery = graphql(`
       editable
       parts {
         ...PartEditor_part
+        ...EvidenceList_part
       }
       versions {
         ...AttemptList_version
