@@ -313,7 +313,7 @@ async function main() {
     {
       name: `class progress (${BIG_CLASS} pupils)`,
       fixed: true,
-      next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { classProgress(assignmentId: $id) { rows { name state late needsAttention attempt score milestones { state late } } stateCounts { state count } rubricResults { levelCounts } } }', variables: { id: benchId('assignment1') } } }),
+      next: () => ({ token: token(bigClassTeacher), body: { query: 'query ($id: ID!) { classProgress(assignmentId: $id) { rows { name state late needsAttention attempt score released milestoneStates lateMilestones } milestoneKeys stateCounts { state count } rubricResults { levelCounts } } }', variables: { id: benchId('assignment1') } } }),
     },
     {
       name: 'grading view',

@@ -8,7 +8,7 @@ const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', con
 const SAVE_FEEDBACK = `mutation ($input: SaveFeedbackInput!) { saveFeedback(input: $input) { feedback { rowVersion overallComment score levels { criterionKey level points } } } }`;
 const DECIDE = (name: string) => `mutation ($input: DecideInput!) { ${name}(input: $input) { feedback { rowVersion score } version { status } } }`;
 const RELEASE = `mutation ($input: ReleaseGradesInput!) { releaseGrades(input: $input) { released } }`;
-const CLASS_PROGRESS = `query ($id: ID!) { classProgress(assignmentId: $id) { assignmentId rows { workId name members { id displayName } state late needsAttention attempt versionId score released milestones { milestoneKey state late } }
+const CLASS_PROGRESS = `query ($id: ID!) { classProgress(assignmentId: $id) { assignmentId milestoneKeys rows { workId name members { id displayName } state late needsAttention attempt versionId score released milestones { milestoneKey state late } milestoneStates lateMilestones }
   stateCounts { state count } rubricResults { criterionKey levelCounts } } }`;
 const PUPIL_VIEW = `query ($id: ID!) { myWork(assignmentId: $id) { id versions { id attempt status feedback { overallComment score levels { level } released comments { text } } } checkIns { text } } }`;
 
@@ -294,7 +294,17 @@ describe('teachers’ feedback, grading and progress', () => {
     expect(progress.assignmentId).toBe(assignmentId);
     const keys = brief.content.milestones.map((m) => m.key);
     const all = (state: string) => keys.map((milestoneKey) => ({ milestoneKey, state, late: false }));
-    const row = (i: number, rest: object) => ({ name: names[i], members: [{ id: pupils[i]!.id, displayName: names[i] }], late: false, released: false, ...rest });
+    expect(progress.milestoneKeys).toEqual(keys);
+    // The grid's two lists say what the milestone objects say, in the order of milestoneKeys.
+    const row = (i: number, rest: { milestones: { state: string; late: boolean }[]; [field: string]: unknown }) => ({
+      name: names[i],
+      members: [{ id: pupils[i]!.id, displayName: names[i] }],
+      late: false,
+      released: false,
+      ...rest,
+      milestoneStates: rest.milestones.map((m) => m.state),
+      lateMilestones: rest.milestones.map((m) => m.late),
+    });
     const rows = (released: boolean) => [
       row(0, { workId: graded.workId, state: 'GRADED', needsAttention: false, attempt: 1, versionId: graded.versionId, score: brief.content.rubric[0]!.levels[1]!.points, released, milestones: all('GRADED') }),
       row(1, { workId: work.id, state: 'DRAFTING', needsAttention: false, attempt: null, versionId: null, score: null, milestones: keys.map((k) => ({ milestoneKey: k, state: k === milestone ? 'DRAFTING' : 'NOT_STARTED', late: false })) }),

@@ -177,7 +177,13 @@ export class ProgressRow {
   @Field({ description: 'Submitted and waiting for the teacher, or late' })
   needsAttention: boolean;
 
-  @Field(() => [MilestoneProgress])
+  @Field(() => [ProgressStateEnum], { description: "Each milestone's state, in the order of the assignment's milestoneKeys: the row of the class's grid" })
+  milestoneStates: ProgressState[];
+
+  @Field(() => [Boolean], { description: 'Whether each milestone is late, in the order of milestoneKeys' })
+  lateMilestones: boolean[];
+
+  @Field(() => [MilestoneProgress], { description: 'The same as milestoneStates and lateMilestones, one object per milestone (a grid reads the two lists, which cost the server far less than an object per cell)' })
   milestones: MilestoneProgress[];
 }
 
@@ -212,6 +218,9 @@ export class ClassProgress {
 
   @Field(() => [LocalizedText])
   milestoneTitles: LocalizedText[];
+
+  @Field(() => [String], { description: "The milestones' keys, in the order of milestoneTitles and of each row's milestoneStates" })
+  milestoneKeys: string[];
 
   @Field(() => [ProgressRow])
   rows: ProgressRow[];

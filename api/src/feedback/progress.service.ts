@@ -128,6 +128,8 @@ export class ProgressService {
         released: project?.status === 'GRADED' && project.released,
         needsAttention: state === 'SUBMITTED' || milestoneSubmitted || late,
         milestones,
+        milestoneStates: milestones.map((m) => m.state),
+        lateMilestones: milestones.map((m) => m.late),
       };
     });
 
@@ -137,6 +139,7 @@ export class ProgressService {
       assignmentId,
       title: a.content.title,
       milestoneTitles: a.content.milestones.map((m) => m.title),
+      milestoneKeys: a.content.milestones.map((m) => m.key),
       rows,
       stateCounts: states.map((state) => ({ state, count: rows.filter((r) => r.state === state).length })),
       rubricResults: a.content.rubric.map((c) => ({

@@ -32,6 +32,7 @@ const ProgressPageQuery = graphql(`
         zh
         en
       }
+      milestoneKeys
       stateCounts {
         state
         count
@@ -58,11 +59,8 @@ const ProgressPageQuery = graphql(`
         attempt
         versionId
         workId
-        milestones {
-          milestoneKey
-          state
-          late
-        }
+        milestoneStates
+        lateMilestones
       }
     }
   }
@@ -142,8 +140,7 @@ export function ProgressPage() {
   const levelCount = Math.max(0, ...progress.rubricResults.map((result) => result.levelCounts.length));
   const gradedAny = progress.rubricResults.some((result) => result.levelCounts.some((count) => count > 0));
   const classPath = `/classes/${encodeURIComponent(assignment.classId)}`;
-  // Every row lists the milestones in the assignment's order, each with its key.
-  const milestoneKeys = progress.rows[0]?.milestones.map((milestone) => milestone.milestoneKey) ?? [];
+  const milestoneKeys = progress.milestoneKeys;
   const gradingPath = (versionId: string) => `/assignments/${encodeURIComponent(assignmentId)}/grading/${encodeURIComponent(versionId)}`;
 
   const doRelease = async () => {
@@ -246,8 +243,9 @@ export function ProgressPage() {
                     {row.needsAttention && <span className="progress-badge progress-badge--attention">{t('progress.needsAttention')}</span>}
                   </th>
                   {progress.milestoneTitles.map((_, index) => {
-                    const milestone = row.milestones[index];
-                    return <td key={index}>{milestone ? <StateBadge state={milestone.state} late={milestone.late} /> : null}</td>;
+                    // Each row's milestone states and lateness come as lists in the order of the titles.
+                    const state = row.milestoneStates[index];
+                    return <td key={index}>{state ? <StateBadge state={state} late={row.lateMilestones[index] ?? false} /> : null}</td>;
                   })}
                   <td>
                     <StateBadge state={row.state} late={row.late} />

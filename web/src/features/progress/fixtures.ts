@@ -1,6 +1,7 @@
 const text = (zh: string | null, en: string | null) => ({ __typename: 'LocalizedText', zh, en });
 const person = (id: string, displayName: string) => ({ __typename: 'PersonRef', id, displayName });
-const milestone = (milestoneKey: string, state: string, late = false) => ({ __typename: 'MilestoneProgress', milestoneKey, state, late });
+/** A row's milestone cells, in the order of milestoneKeys: [state, late?] each. */
+const cells = (...milestones: [string, boolean?][]) => ({ milestoneStates: milestones.map(([state]) => state), lateMilestones: milestones.map(([, late]) => late ?? false) });
 
 export const assignmentId = 'assignment-1';
 export const classId = 'class-1';
@@ -12,6 +13,7 @@ export const progressPageData = {
     assignmentId,
     title: text('青铜器上的纹样', 'Patterns on bronzes'),
     milestoneTitles: [text('观察', 'Observe'), text('分享', 'Share')],
+    milestoneKeys: ['m-observe', 'm-share'],
     stateCounts: [
       { __typename: 'StateCount', state: 'NOT_STARTED', count: 1 },
       { __typename: 'StateCount', state: 'SUBMITTED', count: 1 },
@@ -31,7 +33,7 @@ export const progressPageData = {
         attempt: 1,
         versionId: 'version-2',
         workId: 'work-2',
-        milestones: [milestone('m-observe', 'GRADED'), milestone('m-share', 'GRADED')],
+        ...cells(['GRADED'], ['GRADED']),
       },
       {
         __typename: 'ProgressRow',
@@ -45,7 +47,7 @@ export const progressPageData = {
         attempt: 1,
         versionId: 'version-1',
         workId: 'work-1',
-        milestones: [milestone('m-observe', 'SUBMITTED'), milestone('m-share', 'SUBMITTED', true)],
+        ...cells(['SUBMITTED'], ['SUBMITTED', true]),
       },
       {
         __typename: 'ProgressRow',
@@ -59,7 +61,7 @@ export const progressPageData = {
         attempt: null,
         versionId: null,
         workId: null,
-        milestones: [milestone('m-observe', 'NOT_STARTED'), milestone('m-share', 'NOT_STARTED')],
+        ...cells(['NOT_STARTED'], ['NOT_STARTED']),
       },
     ],
   },
