@@ -75,15 +75,17 @@ export class ProgressService {
               END AS owners,
               (SELECT json_agg(json_build_array(w.id, COALESCE(w.pupil_id, w.team_id))) FROM work w WHERE w.assignment_id = a.id) AS works,
               (SELECT json_agg(json_build_array(p.work_id, p.part_key)) FROM work w JOIN work_part p ON p.work_id = w.id WHERE w.assignment_id = a.id) AS parts,
-              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late, l.levels, l.score, l.released)) FROM (
-                 SELECT DISTINCT ON (v.work_id, v.scope) v.work_id, v.scope, v.id, v.attempt, v.status, v.late, f.levels, f.score,
-                        f.released_at IS NOT NULL AS released
-                   FROM work w JOIN work_version v ON v.work_id = w.id LEFT JOIN feedback f ON f.version_id = v.id
-                  WHERE w.assignment_id = a.id
-                  ORDER BY v.work_id, v.scope, v.attempt DESC) l) AS latest
+              -- Feedback (levels, score, release) counts only on a graded project attempt: joined
+              -- to the latest attempts alone, and only to those.
+              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late, f.levels, f.score, f.released_at IS NOT NULL))
+                 FROM (SELECT DISTINCT ON (v.work_id, v.scope) v.work_id, v.scope, v.id, v.attempt, v.status, v.late
+                         FROM work w JOIN work_version v ON v.work_id = w.id
+                        WHERE w.assignment_id = a.id
+                        ORDER BY v.work_id, v.scope, v.attempt DESC) l
+                 LEFT JOIN feedback f ON f.version_id = l.id AND l.status = 'GRADED' AND l.scope = $3) AS latest
          FROM assignment a JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
         WHERE a.id = $2 AND EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = $1)`,
-      [viewer.id, assignmentId],
+      [viewer.id, assignmentId, PROJECT_SCOPE],
     );
     const a = found[0];
     if (!a) throw notFound('assignment');
