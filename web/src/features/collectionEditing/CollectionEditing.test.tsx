@@ -1,6 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CreateCollectionObjectDocument, ImportCollectionObjectsDocument } from '../../gql/graphql';
+import { CreateCollectionObjectDocument, ImportCollectionObjectsDocument, ObjectEditorDocument, RemoveCollectionObjectImageDocument } from '../../gql/graphql';
 import { educatorZhao as educator, renderApp } from '../../test/renderApp';
 
 function chooseFile(name: string, content: string) {
@@ -65,5 +65,42 @@ describe('ObjectEditorPage', () => {
     fireEvent.change(screen.getByLabelText('英文名称'), { target: { value: 'Bronze mirror' } });
     fireEvent.click(screen.getByRole('button', { name: '保存藏品' }));
     expect(await screen.findByText('这个藏品编号已经有别的藏品在用了。')).toBeTruthy();
+  });
+});
+
+describe('ObjectImages', () => {
+  const text = (zh: string, en: string) => ({ __typename: 'LocalizedText', zh, en });
+  const none = { __typename: 'LocalizedText', zh: null, en: null };
+  const image = (fileId: string) => ({ __typename: 'CollectionObjectImage', fileId, caption: null, thumbnailUrl: null, url: `/files/${fileId}` });
+  const object = {
+    __typename: 'CollectionObject',
+    id: 'object-1',
+    accessionNumber: 'LNPM-1',
+    title: text('铜镜', 'Bronze mirror'),
+    maker: none,
+    period: none,
+    kind: none,
+    description: none,
+    location: null,
+    rightsStatement: null,
+    themes: [],
+    images: [image('file-1'), image('file-2')],
+  };
+
+  it('takes an image someone else already removed off the page instead of showing an error', async () => {
+    renderApp('/collection/object-1/edit', [
+      { request: { query: ObjectEditorDocument, variables: { id: 'object-1' } }, result: { data: { collectionObject: object } } },
+      {
+        request: { query: RemoveCollectionObjectImageDocument, variables: { input: { objectId: 'object-1', fileId: 'file-1' } } },
+        result: { data: null, errors: [{ message: 'not found', path: ['removeCollectionObjectImage'], extensions: { code: 'NOT_FOUND' } }] },
+      },
+    ], { viewer: educator });
+    fireEvent.click(await screen.findByRole('button', { name: '删除图片 1' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: '删除这张图片？' }));
+    // The other image is now the only one, so its button is the first.
+    await waitFor(() => expect(screen.queryByRole('button', { name: '删除图片 2' })).toBeNull());
+    expect(screen.getAllByRole('img').map((img) => img.getAttribute('src'))).toEqual(['/files/file-2']);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
