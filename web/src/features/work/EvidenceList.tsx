@@ -155,6 +155,51 @@ export function EvidenceList({ items, saved, onChange }: EvidenceListProps) {
   );
 }
 
+/** The evidence of a part handed in or with the teacher: what the pupil cited and noted, read only. */
+export function EvidenceReadOnly({ items, saved }: { items: EvidenceInput[]; saved: EvidenceList_PartFragment | null }) {
+  const { t } = useFeatureI18n(workMessages);
+  const savedObjects = new Map((saved?.evidence ?? []).flatMap((item) => (item.objectId ? [[item.objectId, item.object] as const] : [])));
+  return (
+    <ul className="evidence__list">
+      {items.map((item, index) => (
+        <li key={item.id ?? index} className="evidence__item">
+          {item.kind === 'COLLECTION_OBJECT' ? (
+            <>
+              <p className="evidence__kind">
+                {t('evidence.object')}
+                {item.objectId && (
+                  <>
+                    {': '}
+                    <CitedObjectLink objectId={String(item.objectId)} object={savedObjects.get(String(item.objectId))} />
+                  </>
+                )}
+              </p>
+              {item.observation && (
+                <p>
+                  {t('evidence.observation')}: {item.observation}
+                </p>
+              )}
+            </>
+          ) : (
+            <>
+              <p className="evidence__kind">
+                {t('evidence.outside')}: {item.url ? <a href={item.url} target="_blank" rel="noopener noreferrer">{item.title}</a> : item.title}
+                {item.author && ` — ${item.author}`}
+                {item.seenOn && ` (${t('evidence.seenOn')}: ${item.seenOn})`}
+              </p>
+              {item.note && (
+                <p>
+                  {t('evidence.note')}: {item.note}
+                </p>
+              )}
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** `object` is undefined when nothing is known of it here, null when the collection no longer has it. */
 function CitedObjectLink({ objectId, object }: { objectId: string; object: CitedObject | null | undefined }) {
   const { t } = useFeatureI18n(workMessages);

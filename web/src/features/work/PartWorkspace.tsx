@@ -7,8 +7,9 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Heading } from '../../ui/Heading';
 import { Attachments } from './Attachments';
 import { ConflictPanel } from './ConflictPanel';
-import { EvidenceList } from './EvidenceList';
+import { EvidenceList, EvidenceReadOnly } from './EvidenceList';
 import { workMessages } from './messages';
+import { draftFromPart } from './partDraft';
 import { RichDocView } from './RichDocView';
 import { RichTextEditor } from './RichTextEditor';
 import { useAutosave, type SaveStatus } from './useAutosave';
@@ -72,7 +73,7 @@ export function PartWorkspace({ workId, partKey, title, headingId, level, server
 }
 
 /** The part as submitted or while the work is with the teacher: read only. */
-export function PartReadOnly({ part, headingId, level }: { part: PartEditor_PartFragment | null; headingId: string; level: number }) {
+export function PartReadOnly({ part, headingId, level }: { part: (PartEditor_PartFragment & EvidenceList_PartFragment) | null; headingId: string; level: number }) {
   const { t } = useFeatureI18n(workMessages);
   return (
     <div className="part-workspace">
@@ -80,6 +81,12 @@ export function PartReadOnly({ part, headingId, level }: { part: PartEditor_Part
         {t('work.myResearch')}
       </Heading>
       <RichDocView doc={part?.body as RichDoc | undefined} empty={t('conflict.empty')} />
+      {part && part.evidence.length > 0 && (
+        <>
+          <Heading level={level + 1}>{t('evidence.title')}</Heading>
+          <EvidenceReadOnly items={draftFromPart(part).evidence} saved={part} />
+        </>
+      )}
       {part && part.attachmentIds.length > 0 && (
         <ul className="attachments__list">
           {part.attachmentIds.map((id, index) => (

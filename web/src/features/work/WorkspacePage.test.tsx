@@ -241,4 +241,35 @@ describe('WorkspacePage', () => {
     expect(screen.getByText('Your work is with your teacher now, so it cannot be changed.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Submit my research' })).toBeNull();
   });
+
+  it('shows the evidence of work handed in, read only', async () => {
+    const part = {
+      ...serverPart(2, 'Old text'),
+      evidence: [
+        {
+          __typename: 'Evidence',
+          id: 'e-1',
+          kind: 'COLLECTION_OBJECT',
+          objectId: 'o-1',
+          object: { __typename: 'CollectionObject', id: 'o-1', accessionNumber: '1972.3.4', title: text('簪花仕女图', 'Court Ladies Adorning Their Hair with Flowers') },
+          observation: 'She holds a flower',
+          title: null,
+          author: null,
+          url: null,
+          seenOn: null,
+          note: null,
+        },
+        { __typename: 'Evidence', id: 'e-2', kind: 'OUTSIDE_SOURCE', objectId: null, object: null, observation: null, title: 'Tang clothing', author: 'Li Hua', url: 'https://example.org/tang', seenOn: '2026-12-01', note: 'Silk was costly' },
+      ],
+    };
+    renderApp('/my/assignments/a1', [pageMock([version('v1', 1, 'SUBMITTED')], [part])], { viewer: pupilXiaoming, language: 'en' });
+    await screen.findByText('Your work is with your teacher now, so it cannot be changed.');
+    expect(screen.getByRole('link', { name: 'Court Ladies Adorning Their Hair with Flowers' }).getAttribute('href')).toBe('/collection/o-1');
+    expect(screen.getByText('What I observed: She holds a flower')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tang clothing' }).getAttribute('href')).toBe('https://example.org/tang');
+    expect(screen.getByText('My notes: Silk was costly')).toBeTruthy();
+    // Nothing to edit: no fields and no remove buttons.
+    expect(screen.queryByLabelText('What I observed')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove this evidence' })).toBeNull();
+  });
 });
