@@ -232,8 +232,8 @@ test('the whole programme: a class, research, feedback, revision, grading, nomin
   await row.getByRole('link', { name: `批改 ${pupilName} 的作品` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `批改：${pupilName}` })).toBeVisible();
   await expect(page.getByText(observed)).toBeVisible();
-  // The grading view names no cited object: it links to it as “看看这件藏品”.
-  await expect(page.getByRole('link', { name: '看看这件藏品' })).toHaveAttribute('href', /^\/collection\/[^/]+$/);
+  // The grading view names the cited object and links to its page.
+  await expect(page.getByRole('link', { name: citedObject })).toHaveAttribute('href', /^\/collection\/[^/]+$/);
   await expect(page.getByText('展柜里的玉猪龙比我的手掌还小，背上有一个小孔。')).toBeVisible();
   await expect(page.getByRole('link', { name: '打开文件 1' })).toBeVisible();
   await chooseLevels(page, 'first');
