@@ -66,8 +66,7 @@ export function EvidenceList({ items, saved, onChange }: EvidenceListProps) {
   const [find, { data, loading }] = useLazyQuery(CiteObjectSearchQuery);
   // Objects cited in this visit, named from the search results until the page is opened again.
   const [citedNow, setCitedNow] = useState<Record<string, CitedObject>>({});
-  // From the server: the object, or null when it is no longer in the collection.
-  const savedObjects = new Map((saved?.evidence ?? []).flatMap((item) => (item.objectId ? [[item.objectId, item.object] as const] : [])));
+  const savedObjects = citedObjectsOf(saved);
 
   const edit = (id: EvidenceInput['id'], patch: Partial<EvidenceInput>) =>
     onChange((list) => list.map((item) => (item.id === id ? { ...item, ...patch } : item)));
@@ -87,15 +86,7 @@ export function EvidenceList({ items, saved, onChange }: EvidenceListProps) {
           <li key={item.id ?? index} className="evidence__item">
             {item.kind === 'COLLECTION_OBJECT' ? (
               <>
-                <p className="evidence__kind">
-                  {t('evidence.object')}
-                  {item.objectId && (
-                    <>
-                      {': '}
-                      <CitedObjectLink objectId={String(item.objectId)} object={citedNow[item.objectId] ?? savedObjects.get(String(item.objectId))} />
-                    </>
-                  )}
-                </p>
+                <CitedObjectKind objectId={item.objectId} object={item.objectId ? (citedNow[item.objectId] ?? savedObjects.get(String(item.objectId))) : undefined} />
                 <TextAreaField label={t('evidence.observation')} rows={3} value={item.observation ?? ''} onChange={(event) => edit(item.id, { observation: event.target.value })} />
               </>
             ) : (
@@ -158,22 +149,14 @@ export function EvidenceList({ items, saved, onChange }: EvidenceListProps) {
 /** The evidence of a part handed in or with the teacher: what the pupil cited and noted, read only. */
 export function EvidenceReadOnly({ items, saved }: { items: EvidenceInput[]; saved: EvidenceList_PartFragment | null }) {
   const { t } = useFeatureI18n(workMessages);
-  const savedObjects = new Map((saved?.evidence ?? []).flatMap((item) => (item.objectId ? [[item.objectId, item.object] as const] : [])));
+  const savedObjects = citedObjectsOf(saved);
   return (
     <ul className="evidence__list">
       {items.map((item, index) => (
         <li key={item.id ?? index} className="evidence__item">
           {item.kind === 'COLLECTION_OBJECT' ? (
             <>
-              <p className="evidence__kind">
-                {t('evidence.object')}
-                {item.objectId && (
-                  <>
-                    {': '}
-                    <CitedObjectLink objectId={String(item.objectId)} object={savedObjects.get(String(item.objectId))} />
-                  </>
-                )}
-              </p>
+              <CitedObjectKind objectId={item.objectId} object={item.objectId ? savedObjects.get(String(item.objectId)) : undefined} />
               {item.observation && (
                 <p>
                   {t('evidence.observation')}: {item.observation}
@@ -197,6 +180,27 @@ export function EvidenceReadOnly({ items, saved }: { items: EvidenceInput[]; sav
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The objects a saved part cites, from the server: each object, or null when it is no longer in the collection. */
+function citedObjectsOf(saved: EvidenceList_PartFragment | null) {
+  return new Map((saved?.evidence ?? []).flatMap((item) => (item.objectId ? [[item.objectId, item.object] as const] : [])));
+}
+
+/** "Collection object: <its title, linked>". */
+function CitedObjectKind({ objectId, object }: { objectId: EvidenceInput['objectId']; object: CitedObject | null | undefined }) {
+  const { t } = useFeatureI18n(workMessages);
+  return (
+    <p className="evidence__kind">
+      {t('evidence.object')}
+      {objectId && (
+        <>
+          {': '}
+          <CitedObjectLink objectId={String(objectId)} object={object} />
+        </>
+      )}
+    </p>
   );
 }
 

@@ -12,6 +12,13 @@ function serverPart(revision: number, line: string) {
   return { __typename: 'WorkPart', partKey: 'm1', revision, body: doc(line), evidence: [], attachmentIds: [], updatedAt: '2026-12-01T02:00:00.000Z' };
 }
 
+/** An evidence item citing a collection object, with the object as the server names it (null: gone). */
+function cited(id: string, objectId: string, object: unknown) {
+  return { __typename: 'Evidence', id, kind: 'COLLECTION_OBJECT', objectId, object, observation: 'She holds a flower', title: null, author: null, url: null, seenOn: null, note: null };
+}
+
+const courtLadies = { __typename: 'CollectionObject', id: 'o-1', accessionNumber: '1972.3.4', title: text('簪花仕女图', 'Court Ladies Adorning Their Hair with Flowers') };
+
 function version(id: string, attempt: number, status: string) {
   return {
     __typename: 'WorkVersion',
@@ -179,23 +186,10 @@ describe('WorkspacePage', () => {
   }, 15_000);
 
   it('names the objects the saved part cites, as the server has them, and says when one has left the collection', async () => {
-    const cited = (id: string, objectId: string, object: unknown) => ({
-      __typename: 'Evidence',
-      id,
-      kind: 'COLLECTION_OBJECT',
-      objectId,
-      object,
-      observation: 'She holds a flower',
-      title: null,
-      author: null,
-      url: null,
-      seenOn: null,
-      note: null,
-    });
     const part = {
       ...serverPart(2, 'Old text'),
       evidence: [
-        cited('e-1', 'o-1', { __typename: 'CollectionObject', id: 'o-1', accessionNumber: '1972.3.4', title: text('簪花仕女图', 'Court Ladies Adorning Their Hair with Flowers') }),
+        cited('e-1', 'o-1', courtLadies),
         cited('e-2', 'o-gone', null),
       ],
     };
@@ -246,19 +240,7 @@ describe('WorkspacePage', () => {
     const part = {
       ...serverPart(2, 'Old text'),
       evidence: [
-        {
-          __typename: 'Evidence',
-          id: 'e-1',
-          kind: 'COLLECTION_OBJECT',
-          objectId: 'o-1',
-          object: { __typename: 'CollectionObject', id: 'o-1', accessionNumber: '1972.3.4', title: text('簪花仕女图', 'Court Ladies Adorning Their Hair with Flowers') },
-          observation: 'She holds a flower',
-          title: null,
-          author: null,
-          url: null,
-          seenOn: null,
-          note: null,
-        },
+        cited('e-1', 'o-1', courtLadies),
         { __typename: 'Evidence', id: 'e-2', kind: 'OUTSIDE_SOURCE', objectId: null, object: null, observation: null, title: 'Tang clothing', author: 'Li Hua', url: 'https://example.org/tang', seenOn: '2026-12-01', note: 'Silk was costly' },
       ],
     };
