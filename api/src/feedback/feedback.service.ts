@@ -294,20 +294,17 @@ export class FeedbackService {
     return { id: saved.id, milestoneKey: saved.milestoneKey, text: saved.text, createdAt: saved.createdAt };
   }
 
-  /** For DataLoaders: feedback rows and comments of several attempts in two queries. */
-  /** `withContent: false` when the caller has the briefs already (saves a statement). */
-  async feedbackOf(versionIds: readonly string[], { withContent = true }: { withContent?: boolean } = {}) {
+  /** For DataLoaders: feedback rows, comments and the briefs (for the rubric's points) of several attempts in three queries. */
+  async feedbackOf(versionIds: readonly string[]) {
     const ids = [...versionIds];
     const [feedback, comments, contents] = await Promise.all([
       this.dataSource.getRepository(FeedbackEntity).findBy({ versionId: In(ids) }),
       this.dataSource.getRepository(FeedbackCommentEntity).find({ where: { versionId: In(ids) }, order: { createdAt: 'ASC' } }),
-      withContent
-        ? (this.dataSource.query(
-            `SELECT v.id, bv.content FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
-               JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE v.id = ANY($1::uuid[])`,
-            [ids],
-          ) as Promise<{ id: string; content: BriefContent }[]>)
-        : [],
+      this.dataSource.query(
+        `SELECT v.id, bv.content FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
+           JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version WHERE v.id = ANY($1::uuid[])`,
+        [ids],
+      ) as Promise<{ id: string; content: BriefContent }[]>,
     ]);
     return versionIds.map((id) => ({
       feedback: feedback.find((f) => f.versionId === id) ?? null,

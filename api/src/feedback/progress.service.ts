@@ -49,7 +49,6 @@ export class ProgressService {
     // works (not a subquery per work) and comes as JSON arrays of values, not objects: both
     // measured a quarter cheaper for PostgreSQL than the per-work form.
     const found: {
-      mode: 'INDIVIDUAL' | 'TEAM';
       due_at: Date;
       milestone_due_at: Record<string, string>;
       content: BriefContent;
@@ -62,7 +61,7 @@ export class ProgressService {
       /** [work id, scope, version id, attempt, status, late, levels, score, grade released] */
       latest: [string, string, string, number, SubmissionStatus, boolean, ChosenLevel[] | null, number | null, boolean][] | null;
     }[] = await this.dataSource.query(
-      `SELECT a.mode, a.due_at, a.milestone_due_at, bv.content,
+      `SELECT a.due_at, a.milestone_due_at, bv.content,
               CASE WHEN a.mode = 'INDIVIDUAL' THEN
                 (SELECT json_agg(json_build_array(u.id, u.display_name) ORDER BY u.display_name, u.id)
                    FROM cohort_pupil cp JOIN app_user u ON u.id = cp.pupil_id WHERE cp.cohort_id = a.cohort_id)

@@ -26,9 +26,17 @@ export interface StaffRead {
 /** Entries written together at most; more wait for the next INSERT. */
 const MAX_BATCH = 200;
 
+/** The subject's one id, in the column it goes to (the others null). */
+function idsOf(subject: StaffReadSubject): { subjectId: string | null; versionId: string | null; nominationId: string | null } {
+  if ('nominationId' in subject) return { subjectId: null, versionId: null, nominationId: subject.nominationId };
+  if ('versionId' in subject) return { subjectId: null, versionId: subject.versionId, nominationId: null };
+  return { subjectId: subject.subjectId, versionId: null, nominationId: null };
+}
+
 interface Waiting {
   viewer: Viewer;
   read: StaffRead;
+  ids: ReturnType<typeof idsOf>;
   /** The operation that made the read, charged with the statement that writes its entry. */
   counter: StatementCounter | null;
   done: (err?: unknown) => void;
@@ -55,11 +63,11 @@ export class StaffReadsService {
 
   record(viewer: Viewer, read: StaffRead): Promise<void> {
     if (viewer.role === 'PUPIL') return Promise.resolve();
-    const s = read.subject;
+    const ids = idsOf(read.subject);
     // Every id here came from a read that succeeded; a malformed one must not sink a batch.
-    if (!isUuid('nominationId' in s ? s.nominationId : 'versionId' in s ? s.versionId : s.subjectId)) return Promise.resolve();
+    if (!isUuid(ids.subjectId ?? ids.versionId ?? ids.nominationId ?? '')) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.waiting.push({ viewer, read, counter: currentCounter(), done: (err) => (err ? reject(err) : resolve()) });
+      this.waiting.push({ viewer, read, ids, counter: currentCounter(), done: (err) => (err ? reject(err) : resolve()) });
       // The writer runs outside this request's operation: each read is charged its own statement.
       if (!this.writing) outsideOperations(() => void this.writeWaiting());
     });
@@ -88,7 +96,6 @@ export class StaffReadsService {
   /** One INSERT for the batch; a work named by an attempt or a nomination is found by the statement itself. */
   private async insert(batch: Waiting[]): Promise<void> {
     const column = (pick: (w: Waiting) => string | null) => batch.map(pick);
-    const subject = (w: Waiting) => w.read.subject;
     await this.dataSource.query(
       `INSERT INTO audit_entry (actor_id, museum_id, action, subject_type, subject_id, details)
        SELECT e.actor_id, e.museum_id, e.action, e.subject_type, COALESCE(e.subject_id, v.work_id),
@@ -102,11 +109,11 @@ export class StaffReadsService {
         column((w) => w.viewer.id),
         column((w) => w.viewer.museumId),
         column((w) => w.read.action),
-        column((w) => subject(w).subjectType),
-        column((w) => ('subjectId' in subject(w) ? (subject(w) as { subjectId: string }).subjectId : null)),
+        column((w) => w.read.subject.subjectType),
+        column((w) => w.ids.subjectId),
         column((w) => w.read.view),
-        column((w) => ('versionId' in subject(w) ? (subject(w) as { versionId: string }).versionId : null)),
-        column((w) => ('nominationId' in subject(w) ? (subject(w) as { nominationId: string }).nominationId : null)),
+        column((w) => w.ids.versionId),
+        column((w) => w.ids.nominationId),
       ],
     );
   }
