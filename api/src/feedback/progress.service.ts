@@ -6,7 +6,7 @@ import { notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import type { BriefContent } from '../projects/brief-content';
-import type { ChosenLevel, FeedbackCommentEntity, FeedbackEntity } from './feedback.entity';
+import type { FeedbackCommentEntity, FeedbackEntity } from './feedback.entity';
 import type { CheckIn, ClassProgress, Gradebook, GradingView, PartComment, ProgressRow } from './feedback.model';
 import { viewFeedback } from './feedback.service';
 import type { WorkVersionEntity } from '../submissions/work-version.entity';
@@ -25,7 +25,8 @@ interface Latest {
   attempt: number;
   status: SubmissionStatus;
   late: boolean;
-  levels: ChosenLevel[] | null;
+  /** [criterion key, level] of each chosen level; a teacher's comments on them are not read here. */
+  levels: [string, number][] | null;
   score: number | null;
   released: boolean;
 }
@@ -58,8 +59,8 @@ export class ProgressService {
       works: [string, string][] | null;
       /** [work id, part key] */
       parts: [string, string][] | null;
-      /** [work id, scope, version id, attempt, status, late, levels, score, grade released] */
-      latest: [string, string, string, number, SubmissionStatus, boolean, ChosenLevel[] | null, number | null, boolean][] | null;
+      /** [work id, scope, version id, attempt, status, late, [criterion key, level][], score, grade released] */
+      latest: [string, string, string, number, SubmissionStatus, boolean, [string, number][] | null, number | null, boolean][] | null;
     }[] = await this.dataSource.query(
       `SELECT a.due_at, a.milestone_due_at, bv.content,
               CASE WHEN a.mode = 'INDIVIDUAL' THEN
@@ -75,8 +76,12 @@ export class ProgressService {
               (SELECT json_agg(json_build_array(w.id, COALESCE(w.pupil_id, w.team_id))) FROM work w WHERE w.assignment_id = a.id) AS works,
               (SELECT json_agg(json_build_array(p.work_id, p.part_key)) FROM work w JOIN work_part p ON p.work_id = w.id WHERE w.assignment_id = a.id) AS parts,
               -- Feedback (levels, score, release) counts only on a graded project attempt: joined
-              -- to the latest attempts alone, and only to those.
-              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late, f.levels, f.score, f.released_at IS NOT NULL))
+              -- to the latest attempts alone, and only to those. Of the chosen levels only the
+              -- criterion and level are read: a teacher's comments on them can be long, and the
+              -- page only counts choices.
+              (SELECT json_agg(json_build_array(l.work_id, l.scope, l.id, l.attempt, l.status, l.late,
+                                                (SELECT json_agg(json_build_array(x->>'criterionKey', x->'level')) FROM jsonb_array_elements(f.levels) x),
+                                                f.score, f.released_at IS NOT NULL))
                  FROM (SELECT DISTINCT ON (v.work_id, v.scope) v.work_id, v.scope, v.id, v.attempt, v.status, v.late
                          FROM work w JOIN work_version v ON v.work_id = w.id
                         WHERE w.assignment_id = a.id
@@ -146,7 +151,7 @@ export class ProgressService {
       rubricResults: a.content.rubric.map((c) => ({
         criterionKey: c.key,
         title: c.title,
-        levelCounts: c.levels.map((_, i) => graded.filter((g) => g.levels!.some((l) => l.criterionKey === c.key && l.level === i)).length),
+        levelCounts: c.levels.map((_, i) => graded.filter((g) => g.levels!.some(([key, level]) => key === c.key && level === i)).length),
       })),
     };
   }
