@@ -144,6 +144,30 @@ const TARGETS = [
   { operation: 'deadline rush', maxP99: 300, maxErrors: 0 },
 ];
 const FLOOR_TARGET = 0.9;
+/** What a bare Apollo Server 5 answered on the machine the targets were set on (issue 9). */
+const ISSUE_BARE_APOLLO = 12000;
+
+/**
+ * The targets are absolute, and this machine's speed varies from day to day (a bare Apollo
+ * Server has answered 6,000–12,000 req/s on the same kind of machine). So that runs on a slower
+ * or faster day can be compared, each throughput target is also given as a share of the bare
+ * Apollo floor of the same run, beside the share the target is of the issue's 12,000 req/s.
+ * This never turns a missed target into a met one: it is a second reading, labelled as such.
+ */
+function calibration(results, bareFloor) {
+  return TARGETS.filter((t) => t.minRps)
+    .map((target) => {
+      const r = results.find((x) => x.operation.startsWith(target.operation));
+      if (!r) return null;
+      return {
+        operation: r.operation,
+        requestsPerSecond: r.requestsPerSecond,
+        shareOfBare: Math.round((r.requestsPerSecond / bareFloor) * 1000) / 1000,
+        targetShareOfBare: Math.round((target.minRps / ISSUE_BARE_APOLLO) * 1000) / 1000,
+      };
+    })
+    .filter(Boolean);
+}
 
 function missedTargets(results, floorRatio) {
   const missed = [];
@@ -484,6 +508,7 @@ async function main() {
     deadlineRush: { works: Number(check.total), exactlyOneVersion: Number(check.one), duplicated: Number(check.dup) },
     results,
     missedTargets: missed,
+    calibration: { bareApollo: bareFloor, issueBareApollo: ISSUE_BARE_APOLLO, targets: calibration(results, bareFloor) },
     whereTimeGoes,
   };
   const ranRush = chosen.some((op) => op.name.startsWith('deadline'));
@@ -503,7 +528,10 @@ async function main() {
   const profileMd = whereTimeGoes
     ? `\n## Where the time goes\n\nA CPU profile of the server (started again with \`--cpu-prof\` after the measurements) while it served ${whereTimeGoes.operations.join(', ')} for ${duration} s each: ${whereTimeGoes.busySeconds} s of CPU, shared out by where it was spent (self time; idle left out).\n\n| where | share of CPU |\n|---|---:|\n${whereTimeGoes.groups.map((g) => `| ${g.name} | ${g.share} % |`).join('\n')}\n\nThe busiest functions:\n\n| function | share of CPU |\n|---|---:|\n${whereTimeGoes.functions.map((f) => `| ${f.name.replace(/\|/g, '\\|')} | ${f.share} % |`).join('\n')}\n`
     : '';
-  md += missedMd + profileMd;
+  const calibrationMd = report.calibration.targets.length
+    ? `\n## This machine against the issue's\n\nThe bare Apollo Server answered **${bareFloor}** req/s in this run; issue 9 set its targets on a machine where it answered ${ISSUE_BARE_APOLLO}. The targets above are checked as absolute numbers. As a second reading, for comparing runs on days of different speed, each throughput as a share of this run's bare Apollo floor, beside the share its target is of ${ISSUE_BARE_APOLLO}:\n\n| operation | req/s | share of bare Apollo | target's share |\n|---|---:|---:|---:|\n${report.calibration.targets.map((c) => `| ${c.operation} | ${c.requestsPerSecond} | ${c.shareOfBare} | ${c.targetShareOfBare} |`).join('\n')}\n`
+    : '';
+  md += missedMd + calibrationMd + profileMd;
   writeFileSync(join(dir, `${stamp}.json`), JSON.stringify(report, null, 2));
   writeFileSync(join(dir, `${stamp}.md`), md);
   // A partial run (--only) is kept beside the others but never stands in for the whole benchmark.
