@@ -50,6 +50,16 @@ export class UserEntity {
   @Column('timestamptz', { nullable: true })
   disabledAt: Date | null;
 
+  /**
+   * Pupils: when they stopped being in any class. Null while they are in one, and for a pupil
+   * never put in one (then the account's creation counts). The retention job counts a pupil
+   * in no class from here; a trigger on cohort_pupil (migration PupilsLeftLastClass) keeps it,
+   * so that every way a class place comes or goes, cascades included, moves it in the same
+   * transaction.
+   */
+  @Column('timestamptz', { nullable: true })
+  leftLastClassAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

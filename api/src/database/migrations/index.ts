@@ -7,6 +7,7 @@ import { FeedbackNotificationsNominations1795599741700 } from './1795599741700-F
 import { MuseumReview1795602535400 } from './1795602535400-MuseumReview';
 import { ChildrensDataRights1795607832171 } from './1795607832171-ChildrensDataRights';
 import { CollectionSearchText1795609435838 } from './1795609435838-CollectionSearchText';
+import { PupilsLeftLastClass1795628991997 } from './1795628991997-PupilsLeftLastClass';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MuseumReview1795602535400,
   ChildrensDataRights1795607832171,
   CollectionSearchText1795609435838,
+  PupilsLeftLastClass1795628991997,
 ];

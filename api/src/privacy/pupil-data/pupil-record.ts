@@ -45,7 +45,7 @@ export const PUPIL_AUDIT = `SELECT a.* FROM audit_entry a
  * record can be read on its own.
  */
 export const PUPIL_TABLES: Record<string, string> = {
-  app_user: `SELECT id, role, display_name, email, school_id, museum_id, student_number, disabled_at, created_at, updated_at FROM app_user WHERE id = $1`,
+  app_user: `SELECT id, role, display_name, email, school_id, museum_id, student_number, disabled_at, left_last_class_at, created_at, updated_at FROM app_user WHERE id = $1`,
   school: `SELECT s.id, s.name, s.district, s.time_zone, s.retention_months FROM school s WHERE s.id = (SELECT school_id FROM app_user WHERE id = $1)`,
   cohort: `SELECT c.id, c.school_id, c.name, c.grade, c.school_year, c.archived_at, c.created_at FROM cohort c WHERE c.id IN ${COHORTS} ORDER BY c.school_year, c.name`,
   cohort_pupil: `SELECT cohort_id, pupil_id, created_at FROM cohort_pupil WHERE pupil_id = $1`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { retentionDates, retentionStage, type RetentionDates, type RetentionStage } from '@lmr/domain';
+import { retentionDates, retentionStage, schoolYearEnd, type RetentionDates, type RetentionStage } from '@lmr/domain';
 import { AuditService } from '../../audit/audit.service';
 import { APP_CONFIG } from '../../common/app-config.module';
 import type { AppConfig } from '../../config/config';
@@ -26,6 +26,17 @@ export interface SchoolYearRetention {
   stage: RetentionStage;
 }
 
+/** A pupil in no class, with the moment their time is counted from (see pupilsInNoClass). */
+interface PupilInNoClass {
+  pupilId: string;
+  since: Date;
+}
+
+/** What one school year's warning and purge cover: its classes, and the pupils in no class counted from within it. */
+interface RetentionGroup extends SchoolYearRetention {
+  pupilsInNoClass: PupilInNoClass[];
+}
+
 export interface RetentionRun {
   /** False when another process held the lock. */
   ran: boolean;
@@ -34,11 +45,36 @@ export interface RetentionRun {
 }
 
 /**
+ * The school year ("2026-2027") that an instant falls in, in the school's zone: a year runs
+ * until the end of 31 July, as schoolYearEnd has it. A pure rule that belongs beside
+ * schoolYearEnd in packages/domain; it lives here until it has a second user.
+ */
+export function schoolYearAt(at: Date, timeZone: string): string | null {
+  // 31 July is far from New Year, so the UTC year names the same calendar year as the school's zone.
+  const year = at.getUTCFullYear();
+  const ending = `${year - 1}-${year}`;
+  const end = schoolYearEnd(ending, timeZone);
+  if (!end) return null;
+  return at.getTime() < end.getTime() ? ending : `${year}-${year + 1}`;
+}
+
+/**
  * Retention: each school keeps pupils' work for its chosen months after a school year ends,
  * and a pupil's account until the last of their school years has passed that too. An
  * in-process timer runs the job hourly (unless RETENTION_JOB=false); a transaction-scoped
  * advisory lock lets one API process at a time run it, and a notice row per school year makes
  * the warning go out once.
+ *
+ * Pupils in no class (taken off every class, or never put on one) have no class year to go
+ * with, so they would otherwise be kept for ever. Such a pupil counts as belonging to the
+ * school year in which they left their last class, or, if they were never on one, in which
+ * their account was made; from there it is as for a class: the end of that school year plus
+ * the school's months, and the admins' warning a month before. They join that year's warning
+ * and purge (one notice row, one audit entry per school year), whether or not the school has
+ * classes in that year. A pupil put on a class again before the purge is kept: only pupils
+ * still in no class when the purge runs are removed, checked under a lock on their row.
+ * Counting from the leaving rather than from the class's own year means that taking a pupil
+ * off a past year's class keeps them until that later school year has passed.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -89,6 +125,32 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     return [...groups.values()];
   }
 
+  /**
+   * Pupils of a school who are in no class, grouped by the school year their time is counted
+   * from: the one in which they left their last class, or in which their account was made if
+   * they were never on one. Former-pupil stand-ins have no school and go with their teams.
+   */
+  private async pupilsInNoClass(db: Pick<EntityManager, 'query'>, now: Date): Promise<RetentionGroup[]> {
+    const rows: { id: string; since: Date; school_id: string; museum_id: string; time_zone: string; retention_months: number }[] = await db.query(
+      `SELECT u.id, COALESCE(u.left_last_class_at, u.created_at) AS since, s.id AS school_id, s.museum_id, s.time_zone, s.retention_months
+         FROM app_user u JOIN school s ON s.id = u.school_id
+        WHERE u.role = 'PUPIL' AND NOT EXISTS (SELECT 1 FROM cohort_pupil cp WHERE cp.pupil_id = u.id)
+        ORDER BY s.id, u.id`,
+    );
+    const groups = new Map<string, RetentionGroup>();
+    for (const r of rows) {
+      const since = new Date(r.since);
+      const schoolYear = schoolYearAt(since, r.time_zone);
+      const dates = schoolYear ? retentionDates(schoolYear, r.time_zone, r.retention_months) : null;
+      if (!schoolYear || !dates) continue;
+      const key = `${r.school_id}:${schoolYear}`;
+      const group = groups.get(key) ?? { schoolId: r.school_id, museumId: r.museum_id, schoolYear, cohortIds: [], pupilsInNoClass: [], dates, stage: retentionStage(dates, now) };
+      group.pupilsInNoClass.push({ pupilId: r.id, since });
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
   /** One run of the job at `now` (the injected clock by default). */
   async run(now: Date = this.clock()): Promise<RetentionRun> {
     const sent: NotificationEntity[] = [];
@@ -96,7 +158,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     const result = await this.dataSource.transaction(async (tx): Promise<RetentionRun> => {
       const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK]);
       if (!locked) return { ran: false, warned: [], purged: [] };
-      const years = await this.schoolYears(tx, now);
+      const years = withPupilsInNoClass(await this.schoolYears(tx, now), await this.pupilsInNoClass(tx, now));
       const purgeCohorts = new Set(years.filter((y) => y.stage === 'PURGE').flatMap((y) => y.cohortIds));
       const run: RetentionRun = { ran: true, warned: [], purged: [] };
       for (const year of years) {
@@ -119,12 +181,15 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Warns the museum's admins once per school year that has something to purge. */
-  private async warn(tx: EntityManager, year: SchoolYearRetention, now: Date): Promise<NotificationEntity[] | null> {
-    const [{ pupils, works }] = await tx.query(
-      `SELECT (SELECT count(DISTINCT pupil_id) FROM cohort_pupil WHERE cohort_id = ANY ($1::uuid[]))::int AS pupils,
-              (SELECT count(*) FROM work w JOIN assignment a ON a.id = w.assignment_id WHERE a.cohort_id = ANY ($1::uuid[]))::int AS works`,
-      [year.cohortIds],
+  private async warn(tx: EntityManager, year: RetentionGroup, now: Date): Promise<NotificationEntity[] | null> {
+    const noClassIds = year.pupilsInNoClass.map((p) => p.pupilId);
+    const [{ class_pupils, works }] = await tx.query(
+      `SELECT (SELECT count(DISTINCT pupil_id) FROM cohort_pupil WHERE cohort_id = ANY ($1::uuid[]))::int AS class_pupils,
+              (SELECT count(*) FROM work w JOIN assignment a ON a.id = w.assignment_id
+                WHERE a.cohort_id = ANY ($1::uuid[]) OR w.pupil_id = ANY ($2::uuid[]))::int AS works`,
+      [year.cohortIds, noClassIds],
     );
+    const pupils = Number(class_pupils) + noClassIds.length;
     if (pupils === 0 && works === 0) return null;
     const inserted: unknown[] = await tx.query(
       `INSERT INTO retention_notice (school_id, school_year, purge_at, warned_at) VALUES ($1, $2, $3, $4)
@@ -140,40 +205,44 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       action: 'RETENTION_WARNED',
       subjectType: 'School',
       subjectId: year.schoolId,
-      details: { schoolYear: year.schoolYear, purgeAt: year.dates.purgeAt.toISOString(), pupils, works },
+      details: { schoolYear: year.schoolYear, purgeAt: year.dates.purgeAt.toISOString(), pupils, pupilsInNoClass: noClassIds.length, works },
     });
     return rows;
   }
 
   /**
    * Removes the year's work (individual and team, with attempts, feedback, nominations and
-   * files) and the accounts of pupils none of whose years is still kept.
+   * files), the accounts of pupils none of whose years is still kept, and those of the year's
+   * pupils in no class who are still in none.
    */
   private async purge(
     tx: EntityManager,
-    year: SchoolYearRetention,
+    year: RetentionGroup,
     purgeCohorts: Set<string>,
     now: Date,
     storageKeys: string[],
   ): Promise<{ pupilsRemoved: number; worksRemoved: number; filesRemoved: number } | null> {
-    const pupils: { pupil_id: string }[] = await tx.query(
+    const classPupils: { pupil_id: string }[] = await tx.query(
       `SELECT DISTINCT cp.pupil_id FROM cohort_pupil cp
         WHERE cp.cohort_id = ANY ($1::uuid[])
           AND NOT EXISTS (SELECT 1 FROM cohort_pupil other WHERE other.pupil_id = cp.pupil_id AND NOT (other.cohort_id = ANY ($2::uuid[])))`,
       [year.cohortIds, [...purgeCohorts]],
     );
+    const pupils = [...classPupils.map((p) => p.pupil_id), ...(await this.stillInNoClass(tx, year.pupilsInNoClass))];
     let worksRemoved = 0;
     let filesRemoved = 0;
-    for (const { pupil_id } of pupils) {
-      const outcome = await this.deletion.deleteInTransaction(tx, pupil_id);
+    for (const pupilId of pupils) {
+      const outcome = await this.deletion.deleteInTransaction(tx, pupilId);
       worksRemoved += outcome.worksRemoved;
       filesRemoved += outcome.filesRemoved;
       storageKeys.push(...outcome.storageKeys);
     }
     // What is left of the year: team work, and work of pupils who are still on a later class.
-    const left = await this.purgeWork(tx, year.cohortIds, storageKeys);
-    worksRemoved += left.works;
-    filesRemoved += left.files;
+    if (year.cohortIds.length > 0) {
+      const left = await this.purgeWork(tx, year.cohortIds, storageKeys);
+      worksRemoved += left.works;
+      filesRemoved += left.files;
+    }
 
     const notice: { purged_at: Date | null }[] = await tx.query(`SELECT purged_at FROM retention_notice WHERE school_id = $1 AND school_year = $2`, [year.schoolId, year.schoolYear]);
     const removedSomething = pupils.length + worksRemoved + filesRemoved > 0;
@@ -194,6 +263,28 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       details: { schoolYear: year.schoolYear, ...summary },
     });
     return summary;
+  }
+
+  /**
+   * Of the pupils found in no class, those still in none and still counted from the same
+   * moment. Their rows are locked first and looked at again in a later statement (which sees
+   * what committed meanwhile): a pupil being put on a class right now holds their row (the
+   * cohort_pupil trigger locks it), so the purge waits for that and then keeps them, and one
+   * put on a class after the lock waits for the purge and finds the account gone.
+   */
+  private async stillInNoClass(tx: EntityManager, found: PupilInNoClass[]): Promise<string[]> {
+    if (found.length === 0) return [];
+    const ids = found.map((p) => p.pupilId);
+    await tx.query(`SELECT id FROM app_user WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const rows: { id: string; since: Date }[] = await tx.query(
+      `SELECT u.id, COALESCE(u.left_last_class_at, u.created_at) AS since FROM app_user u
+        WHERE u.id = ANY ($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cohort_pupil cp WHERE cp.pupil_id = u.id)
+        ORDER BY u.id`,
+      [ids],
+    );
+    const sinceOf = new Map(found.map((p) => [p.pupilId, p.since.getTime()]));
+    // A pupil put on a class and taken off again in between counts from the new date: a later run decides.
+    return rows.filter((r) => new Date(r.since).getTime() === sinceOf.get(r.id)).map((r) => r.id);
   }
 
   /** Work on the classes' assignments, its files unless a surviving work uses them, its teams, and former-pupil stand-ins left without a team. */
@@ -243,4 +334,17 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     );
     return { works: workIds.length, files };
   }
+}
+
+/** The class years and the groups of pupils in no class, one group per school and year, in school and year order. */
+function withPupilsInNoClass(years: SchoolYearRetention[], noClass: RetentionGroup[]): RetentionGroup[] {
+  const groups = new Map<string, RetentionGroup>(years.map((y) => [`${y.schoolId}:${y.schoolYear}`, { ...y, pupilsInNoClass: [] }]));
+  for (const group of noClass) {
+    const key = `${group.schoolId}:${group.schoolYear}`;
+    const year = groups.get(key);
+    if (year) year.pupilsInNoClass.push(...group.pupilsInNoClass);
+    else groups.set(key, group);
+  }
+  const order = (g: RetentionGroup) => `${g.schoolId}:${g.schoolYear}`;
+  return [...groups.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
