@@ -29,6 +29,8 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import type { SubscriptionSocket } from './notifications/subscription-sessions.service';
+import { isAllowedWebSocketOrigin } from './notifications/websocket-origin';
 import { ProjectsModule } from './projects/projects.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ExhibitionModule } from './exhibition/exhibition.module';
@@ -123,6 +125,22 @@ export class AppModule {
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
+              // Before connection_ack, so a page of another origin never gets to subscribe on its
+              // visitor's cookie. Refusing here closes the socket with graphql-ws's 4403 Forbidden:
+              // the upgrade itself belongs to Nest's own listener, which offers no hook to answer 403.
+              onConnect: (ctx) => {
+                const headers = (ctx.extra as WsContext['extra'])?.request?.headers;
+                if (isAllowedWebSocketOrigin(headers, config)) return true;
+                // Named in the log so that an operator who forgot ALLOWED_ORIGINS sees why.
+                logger.warn({ origin: headers?.origin }, 'refused a WebSocket from another origin (see ALLOWED_ORIGINS)');
+                return false;
+              },
+              // Each operation's context also names the socket it came on, so the socket can be
+              // closed when its session ends (notifications/subscription-sessions.service.ts).
+              // Nest's type omits graphql-ws's context option but passes it on.
+              ...({
+                context: (ctx: WsContext & { extra?: { socket?: SubscriptionSocket } }) => ({ ...graphQLContext(ctx), socket: ctx.extra?.socket }),
+              } as object),
               onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatWs(result.errors) } : undefined),
               // Errors that end a subscription (e.g. the guard refusing it) come this way. Nest's
               // type omits graphql-ws's onError but passes it on.

@@ -13,6 +13,8 @@ export interface WsSubscription {
   nextMessage(timeoutMs?: number): Promise<WsMessage>;
   /** Every message received so far for the subscription. */
   received: WsMessage[];
+  /** Settles when the socket closes, whichever side closed it, with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
   close(): Promise<void>;
 }
 
@@ -32,9 +34,10 @@ export async function listeningUrl(t: TestApp): Promise<string> {
 export async function subscribe(
   url: string,
   query: string,
-  opts: { token?: string; cookie?: string; variables?: Record<string, unknown> } = {},
+  opts: { token?: string; cookie?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Promise<WsSubscription> {
-  const socket = new WebSocket(url, 'graphql-transport-ws', { headers: opts.cookie ? { cookie: opts.cookie } : {} });
+  const socket = new WebSocket(url, 'graphql-transport-ws', { headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers } });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   const received: WsMessage[] = [];
   const waiters: ((m: WsMessage) => void)[] = [];
   let unread = 0;
@@ -59,6 +62,7 @@ export async function subscribe(
   socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: opts.variables ?? {} } }));
   return {
     received,
+    closed,
     nextMessage(timeoutMs = 5000) {
       if (unread > 0) {
         unread -= 1;

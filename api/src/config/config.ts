@@ -41,6 +41,14 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Whether this process runs the hourly retention job (warnings, then purges). */
   retentionJob: boolean;
+  /**
+   * Origins (scheme://host[:port]) besides the API's own from which a browser may open the
+   * GraphQL WebSocket: the Vite dev and preview servers in development, none in production,
+   * where the API serves the portal itself.
+   */
+  allowedOrigins: string[];
+  /** How often open subscriptions are checked for sessions that expired or ended unannounced. */
+  subscriptionSessionCheckMs: number;
 }
 
 export type FileStoreConfig =
@@ -127,6 +135,34 @@ function redisUrl(env: Env): string | null {
   return raw;
 }
 
+/** The portal's origins in development: Vite's dev server (5173) and its preview (4173). */
+const DEV_PORTAL_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'];
+
+function allowedOrigins(env: Env, nodeEnv: AppConfig['nodeEnv']): string[] {
+  const raw = read(env, 'ALLOWED_ORIGINS');
+  if (raw === undefined) return nodeEnv === 'production' ? [] : [...DEV_PORTAL_ORIGINS];
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new ConfigError('ALLOWED_ORIGINS', `holds "${entry}", which is not an origin (expected https://portal.example.org)`);
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError('ALLOWED_ORIGINS', `holds "${entry}", which must start with https:// or http://`);
+      }
+      // A browser's Origin header never has a path, query or credentials: an entry with one would match nothing.
+      if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new ConfigError('ALLOWED_ORIGINS', `holds "${entry}", which must be scheme://host[:port] only, without a path`);
+      }
+      return url.origin;
+    });
+}
+
 function required(env: Env, name: string, when: string): string {
   const value = read(env, name);
   if (value === undefined) throw new ConfigError(name, `is required when ${when}`);
@@ -195,5 +231,7 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     redisUrl: redisUrl(env),
     // Tests run the job themselves, at the dates they choose.
     retentionJob: bool(env, 'RETENTION_JOB', nodeEnv !== 'test'),
+    allowedOrigins: allowedOrigins(env, nodeEnv),
+    subscriptionSessionCheckMs: integer(env, 'SUBSCRIPTION_SESSION_CHECK_MS', 60_000, 100, 3_600_000),
   };
 }

@@ -7,6 +7,22 @@ import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { SessionEntity } from './session.entity';
 
+/** What makes a session usable: not revoked, not over, and its account not disabled (s = session, u = app_user). */
+const LIVE = `s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`;
+
+/**
+ * Which of these sessions can still be used, in one statement however many there are. A
+ * plain function, so the notifications side can ask without depending on this module.
+ */
+export async function liveSessionIds(db: Pick<EntityManager, 'query'>, sessionIds: string[]): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows: { id: string }[] = await db.query(
+    `SELECT s.id FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ANY ($1::uuid[]) AND ${LIVE}`,
+    [sessionIds],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface NewSession {
   token: string;
   expiresAt: Date;
@@ -38,7 +54,7 @@ export class SessionService {
            FROM session s
            JOIN app_user u ON u.id = s.user_id
            LEFT JOIN school sc ON sc.id = u.school_id
-          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+          WHERE s.token_hash = $1 AND ${LIVE}`,
         [hashToken(token)],
       );
     const row = rows[0];
@@ -50,11 +66,21 @@ export class SessionService {
     await this.dataSource.query(`UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
-  /** Ends every session of a user (except, when given, the one making the change). */
-  async revokeAll(tx: EntityManager, userId: string, except: string | null = null): Promise<void> {
-    await tx.query(
-      `UPDATE session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+  /**
+   * Ends every session of a user (except, when given, the one making the change) and returns
+   * the ids of those it ended, for the caller to announce once its transaction has committed
+   * (SubscriptionSessionsService.sessionsEnded closes their open subscriptions).
+   */
+  async revokeAll(tx: EntityManager, userId: string, except: string | null = null): Promise<string[]> {
+    // A SELECT around the UPDATE: the rows come back the same way from pg and from PGlite.
+    const ended: { id: string }[] = await tx.query(
+      `WITH ended AS (
+         UPDATE session SET revoked_at = now()
+          WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
+          RETURNING id)
+       SELECT id FROM ended`,
       [userId, except],
     );
+    return ended.map((r) => r.id);
   }
 }

@@ -1,9 +1,10 @@
-import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentUser } from '../common/current-user.decorator';
 import type { GraphQLContext } from '../common/request-context';
 import type { Viewer } from '../common/viewer';
 import { MarkNotificationsReadInput } from './notifications.input';
 import { NotificationsService } from './notifications.service';
+import type { SubscriptionContext } from './subscription-sessions.service';
 import {
   fromEvent,
   MarkNotificationsReadPayload,
@@ -34,7 +35,7 @@ export class NotificationsResolver {
     filter: (event: NotificationEvent, _variables: unknown, context: GraphQLContext) => event.userId === context.req?.auth?.viewer?.id,
     resolve: (event: NotificationEvent) => fromEvent(event),
   })
-  notificationAdded(@CurrentUser() viewer: Viewer) {
-    return this.service.subscribe(viewer);
+  notificationAdded(@CurrentUser() viewer: Viewer, @Context() context: SubscriptionContext) {
+    return this.service.subscribe(viewer, context.socket);
   }
 }

@@ -6,6 +6,7 @@ import { pageRequest, toPage } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { EventBus } from './event-bus';
 import { NotificationEntity, type NotificationKind } from './notification.entity';
+import { SubscriptionSessionsService, type SubscriptionSocket } from './subscription-sessions.service';
 import {
   mapNotification,
   toEvent,
@@ -58,6 +59,7 @@ export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: EventBus,
+    private readonly subscriptionSessions: SubscriptionSessionsService,
   ) {}
 
   async record(tx: EntityManager, items: NotificationItem[]): Promise<NotificationEntity[]> {
@@ -146,8 +148,14 @@ export class NotificationsService {
     return { notifications: marked.map(mapRow), unreadCount: await this.unreadCount(viewer) };
   }
 
-  /** The viewer's new notifications as they are published; listening has begun when this resolves. */
-  subscribe(viewer: Viewer): Promise<AsyncIterableIterator<NotificationEvent>> {
+  /**
+   * The viewer's new notifications as they are published; listening has begun when this
+   * resolves. The socket is closed when the viewer's session ends (see SubscriptionSessionsService).
+   */
+  subscribe(viewer: Viewer, socket: SubscriptionSocket | undefined): Promise<AsyncIterableIterator<NotificationEvent>> {
+    // Fails closed: a subscription that could outlive its session is not started.
+    if (!socket) throw new Error('a subscription arrived without its WebSocket in the context');
+    this.subscriptionSessions.track(viewer, socket);
     return this.bus.subscribe<NotificationEvent>(notificationChannel(viewer.id));
   }
 

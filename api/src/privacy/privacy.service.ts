@@ -171,6 +171,7 @@ export class PrivacyService {
       };
     });
     await this.deletion.removeStoredBytes(outcome.storageKeys);
+    await this.deletion.announceEnded(outcome.endedSessionIds);
     return payload;
   }
 

@@ -23,6 +23,7 @@ import { randomIndex } from '../common/tokens';
 import { isUniqueViolation } from '../common/db-errors';
 import type { Viewer } from '../common/viewer';
 import { SessionService } from '../identity/session.service';
+import { SubscriptionSessionsService } from '../notifications/subscription-sessions.service';
 import type {
   AddPupilPayload,
   Class,
@@ -58,6 +59,7 @@ export class ClassesService {
     private readonly access: AccessService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly subscriptionSessions: SubscriptionSessionsService,
   ) {}
 
   /** The viewer's classes: a teacher's own, a pupil's, or every class of an admin's museum. */
@@ -238,15 +240,18 @@ export class ClassesService {
 
   /** Gives the pupil a new code; the old one stops working and their sessions end. */
   async resetPupilCode(viewer: Viewer, input: { classId: string; pupilId: string }): Promise<ResetPupilCodePayload> {
-    return this.dataSource.transaction(async (tx) => {
+    const { payload, ended } = await this.dataSource.transaction(async (tx) => {
       const cohort = await this.access.requirePupilOfCohort(viewer, input.classId, input.pupilId, tx);
       await tx.query(`SELECT id FROM cohort WHERE id = $1 FOR UPDATE`, [cohort.id]);
       const [code] = await this.freePupilCodes(tx, cohort.id, 1);
       await tx.query(`UPDATE cohort_pupil SET sign_in_code = $3 WHERE cohort_id = $1 AND pupil_id = $2`, [cohort.id, input.pupilId, code]);
-      await this.sessions.revokeAll(tx, input.pupilId);
+      const ended = await this.sessions.revokeAll(tx, input.pupilId);
       await this.audit.record(tx, { actorId: viewer.id, museumId: viewer.museumId, action: 'PUPIL_CODE_RESET', subjectType: 'Pupil', subjectId: input.pupilId, details: { classId: cohort.id } });
-      return { pupilId: input.pupilId, pupilCode: code! };
+      return { payload: { pupilId: input.pupilId, pupilCode: code! }, ended };
     });
+    // After the commit: the pupil's open subscriptions close on every API process.
+    await this.subscriptionSessions.sessionsEnded(ended);
+    return payload;
   }
 
   /** Roster changes lock the class row, so two at once cannot hand out the same code. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { FORMER_PUPIL_NAME } from '@lmr/domain';
 import { FILE_STORE, type FileStore } from '../../files/store/file-store';
+import { SubscriptionSessionsService } from '../../notifications/subscription-sessions.service';
 import { signInKeysOf } from './pupil-record';
 
 export interface DeletionOutcome {
@@ -10,6 +11,8 @@ export interface DeletionOutcome {
   filesRemoved: number;
   /** Storage keys to remove from the file store once the transaction has committed. */
   storageKeys: string[];
+  /** The pupil's live sessions, whose open subscriptions close once the transaction has committed (`announceEnded`). */
+  endedSessionIds: string[];
 }
 
 /**
@@ -32,7 +35,10 @@ const USED_BY_SURVIVING_WORK = `(EXISTS (SELECT 1 FROM work_part wp WHERE NOT (w
 export class PupilDeletionService {
   private readonly logger = new Logger('PupilDeletionService');
 
-  constructor(@Inject(FILE_STORE) private readonly store: FileStore) {}
+  constructor(
+    @Inject(FILE_STORE) private readonly store: FileStore,
+    private readonly subscriptionSessions: SubscriptionSessionsService,
+  ) {}
 
   async deleteInTransaction(tx: EntityManager, pupilId: string): Promise<DeletionOutcome> {
     const own: { id: string }[] = await tx.query(`SELECT id FROM work WHERE pupil_id = $1`, [pupilId]);
@@ -89,6 +95,7 @@ export class PupilDeletionService {
     await tx.query(`DELETE FROM stored_file WHERE id = ANY ($1::uuid[])`, [removed.map((f) => f.id)]);
     // Cascades to parts, attempts, feedback, comments, check-ins, nominations, reviews and consent records.
     await tx.query(`DELETE FROM work WHERE id = ANY ($1::uuid[])`, [ownIds]);
+    const sessions: { id: string }[] = await tx.query(`SELECT id FROM session WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()`, [pupilId]);
     // Cascades to class places, sessions, upload tickets and the pupil's notifications.
     await tx.query(`DELETE FROM app_user WHERE id = $1`, [pupilId]);
 
@@ -97,6 +104,7 @@ export class PupilDeletionService {
       teamWorksKept: Number(team_works),
       filesRemoved: removed.length,
       storageKeys: removed.flatMap((f) => (f.thumbnail_key ? [f.storage_key, f.thumbnail_key] : [f.storage_key])),
+      endedSessionIds: sessions.map((s) => s.id),
     };
   }
 
@@ -108,6 +116,15 @@ export class PupilDeletionService {
     for (const key of keys) {
       await this.store.delete(key).catch((err: unknown) => this.logger.error(`could not delete ${key} from the file store: ${String(err)}`));
     }
+  }
+
+  /**
+   * After the commit: the deleted pupils' open subscriptions close, on every API process. Only
+   * after it, so a deletion that rolls back leaves the pupil's live updates alone; the periodic
+   * check in SubscriptionSessionsService closes anything an announcement misses.
+   */
+  async announceEnded(sessionIds: string[]): Promise<void> {
+    await this.subscriptionSessions.sessionsEnded(sessionIds);
   }
 
   /** Helper for audit details: the counts only. */

@@ -155,6 +155,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   async run(now: Date = this.clock()): Promise<RetentionRun> {
     const sent: NotificationEntity[] = [];
     const storageKeys: string[] = [];
+    const endedSessionIds: string[] = [];
     const result = await this.dataSource.transaction(async (tx): Promise<RetentionRun> => {
       const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK]);
       if (!locked) return { ran: false, warned: [], purged: [] };
@@ -169,13 +170,14 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
             run.warned.push({ schoolId: year.schoolId, schoolYear: year.schoolYear });
           }
         } else if (year.stage === 'PURGE') {
-          const purged = await this.purge(tx, year, purgeCohorts, now, storageKeys);
+          const purged = await this.purge(tx, year, purgeCohorts, now, storageKeys, endedSessionIds);
           if (purged) run.purged.push({ schoolId: year.schoolId, schoolYear: year.schoolYear, ...purged });
         }
       }
       return run;
     });
     await this.deletion.removeStoredBytes(storageKeys);
+    await this.deletion.announceEnded(endedSessionIds);
     await this.notifications.publish(sent);
     return result;
   }
@@ -221,6 +223,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     purgeCohorts: Set<string>,
     now: Date,
     storageKeys: string[],
+    endedSessionIds: string[],
   ): Promise<{ pupilsRemoved: number; worksRemoved: number; filesRemoved: number } | null> {
     const classPupils: { pupil_id: string }[] = await tx.query(
       `SELECT DISTINCT cp.pupil_id FROM cohort_pupil cp
@@ -236,6 +239,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       worksRemoved += outcome.worksRemoved;
       filesRemoved += outcome.filesRemoved;
       storageKeys.push(...outcome.storageKeys);
+      endedSessionIds.push(...outcome.endedSessionIds);
     }
     // What is left of the year: team work, and work of pupils who are still on a later class.
     if (year.cohortIds.length > 0) {
