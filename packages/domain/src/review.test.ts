@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousLabel, averageScores, checkReviewScores, formatCredit, gradeBandOf, parseSeason, redactNames, reviewTotal, seasonOf, shortName } from './review.js';
+import { anonymousLabel, averageScores, checkReviewScores, formatCredit, gradeBandOf, parseSeason, redactNames, reviewTotal, seasonDates, seasonOf, shortName } from './review.js';
 
 const full = [
   { criterion: 'RESEARCH_QUESTION', score: 4 },
@@ -59,5 +59,24 @@ describe('credit', () => {
   it('redacts known names and given names', () => {
     expect(redactNames('王小明和小明的老师张丽在实验小学', ['王小明', '张丽', '实验小学'])).toBe('▇▇和▇▇的老师▇▇在▇▇');
     expect(redactNames('Fang Wang drew it', ['Fang Wang'])).toBe('▇▇ drew it');
+  });
+});
+
+describe('seasonDates', () => {
+  it('spans exactly the months seasonOf puts in the season', () => {
+    for (const year of [2025, 2026]) {
+      for (let month = 1; month <= 12; month++) {
+        const key = seasonOf(year, month).key;
+        const { from, until } = seasonDates(key)!;
+        const day = `${year}-${String(month).padStart(2, '0')}-15`;
+        expect(day >= from && day < until).toBe(true);
+        // The first and last day of the month fall in the same season.
+        const first = `${year}-${String(month).padStart(2, '0')}-01`;
+        expect(first >= from && first < until).toBe(true);
+      }
+    }
+    expect(seasonDates('2026-AUTUMN')).toEqual({ from: '2026-08-01', until: '2027-02-01' });
+    expect(seasonDates('2027-SPRING')).toEqual({ from: '2027-02-01', until: '2027-08-01' });
+    expect(seasonDates('2026-WINTER')).toBeNull();
   });
 });

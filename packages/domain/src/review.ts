@@ -81,6 +81,17 @@ export function season(year: number, term: SeasonTerm): Season {
   };
 }
 
+/**
+ * The local dates a season runs from (inclusive) and until (exclusive), as seasonOf reads a
+ * date: autumn from 1 August to the end of January, spring from 1 February to the end of July.
+ */
+export function seasonDates(key: string): { from: string; until: string } | null {
+  const m = /^(\d{4})-(SPRING|AUTUMN)$/.exec(key);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return m[2] === 'AUTUMN' ? { from: `${year}-08-01`, until: `${year + 1}-02-01` } : { from: `${year}-02-01`, until: `${year}-08-01` };
+}
+
 export function parseSeason(key: string): Season | null {
   const m = /^(\d{4})-(SPRING|AUTUMN)$/.exec(key);
   return m ? season(Number(m[1]), m[2] as SeasonTerm) : null;
