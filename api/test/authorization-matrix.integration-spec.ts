@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -264,6 +265,7 @@ const ROWS: Record<string, Row> = {
   },
   programmeFigures: { document: `{ programmeFigures { rows { theme pupils } } }`, allowed: ['educator', 'admin'] },
   myNominationResults: { document: `{ myNominationResults { id } }`, allowed: PUPILS },
+  // The review queue's school filter: school names for the museum's educators; admins have `schools`
   // The online exhibition: public
   exhibitionSeasons: { document: `{ exhibitionSeasons { key } }`, allowed: EVERYONE },
   exhibition: { document: `{ exhibition(season: "2026-AUTUMN") { edges { node { slug } } } }`, allowed: EVERYONE },
@@ -636,6 +638,41 @@ describe('authorization matrix', () => {
       await subscription.close();
     }
   }
+
+  /**
+   * The certificate is a plain HTTP route, not an operation, so it has its own row: the
+   * pupil whose work it is, the class's teacher and the museum's educators get the PDF;
+   * every other signed-in persona gets exactly the answer for a certificate that does not
+   * exist. (Team work and the blank answer for work not selected: museum-review.integration-spec.ts.)
+   */
+  describe('GET /certificates/<nomination>.pdf', () => {
+    const allowed: readonly Persona[] = ['pupil', 'teacher', 'educator'];
+    let path: string;
+    let missing: { status: number; body: unknown };
+
+    beforeAll(async () => {
+      const nominationId = await worldNomination(w, t);
+      await t.dataSource.query(`UPDATE nomination SET outcome = 'COMMENDED', decision_feedback = '好', decided_at = now() WHERE id = $1`, [nominationId]);
+      path = `/certificates/${nominationId}.pdf`;
+      const none = await t.http().get(`/certificates/${randomUUID()}.pdf`).set('authorization', `Bearer ${tokens.get('teacher')}`);
+      missing = { status: none.status, body: none.body };
+      expect(missing.status).toBe(404);
+    });
+
+    it.each(PERSONAS)('as %s', async (persona) => {
+      const token = tokens.get(persona);
+      const request = t.http().get(path);
+      const res = await (token ? request.set('authorization', `Bearer ${token}`) : request);
+      if (allowed.includes(persona)) {
+        expect(res.status).toBe(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+      } else if (persona === 'anonymous') {
+        expect(res.status).toBe(401);
+      } else {
+        expect({ status: res.status, body: res.body }).toEqual(missing);
+      }
+    });
+  });
 
   describe.each(Object.keys(ROWS))('%s', (field) => {
     it.each(PERSONAS)('as %s', async (persona) => {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PDFParse } from 'pdf-parse';
-import { newStaff, newWorld, signInPupil, signInStaff, type World } from './factories';
+import { newPupil, newStaff, newWorld, signInPupil, signInStaff, type World } from './factories';
+import { newAssignment, newBrief, newTeam } from './project-factories';
 import { gradedAttempt, PNG } from './review-factories';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -207,7 +209,7 @@ describe('museum review, exhibition and certificates', () => {
 
       const cls = await t.gql(`query ($id: ID!) { classNominations(classId: $id) { id state outcome decisionFeedback certificateUrl exhibitionPath } }`, { id: w.cls.id }, { token: teacher });
       expect(cls.data!.classNominations[0]).toMatchObject({ id: nominationId, state: 'DECIDED', outcome: 'OUTSTANDING', decisionFeedback: '观察细致，证据充分。', certificateUrl: `/certificates/${nominationId}.pdf` });
-      expect(cls.data!.classNominations[0].exhibitionPath).toMatch(/^\/exhibition\/[a-z0-9]{16}$/);
+      expect(cls.data!.classNominations[0].exhibitionPath).toMatch(/^\/exhibition\/works\/[a-z0-9]{16}$/);
       const mine = await t.gql(`{ myNominationResults { id outcome outcomeName { zh en } feedback projectTitle { zh } certificateUrl } }`, {}, { token: pupil });
       expect(mine.data!.myNominationResults).toEqual([
         { id: nominationId, outcome: 'OUTSTANDING', outcomeName: { zh: '优秀作品', en: 'Outstanding' }, feedback: '观察细致，证据充分。', projectTitle: { zh: TITLE.zh }, certificateUrl: `/certificates/${nominationId}.pdf` },
@@ -361,6 +363,58 @@ describe('museum review, exhibition and certificates', () => {
       // The guard refuses a role on a plain HTTP route as it refuses no session.
       expect((await t.http().get('/exports/programme-figures.csv').set('authorization', `Bearer ${teacher}`)).status).toBe(401);
       expect((await t.http().get('/exports/programme-figures.csv')).status).toBe(401);
+    });
+  });
+
+  describe('certificates of team work', () => {
+    let teamNominationId: string;
+    let teamMate: Awaited<ReturnType<typeof newPupil>>;
+
+    beforeAll(async () => {
+      teamMate = await newPupil(t, w.cls);
+      await t.dataSource.query(`UPDATE app_user SET display_name = '李小红' WHERE id = $1`, [teamMate.id]);
+      const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
+      const assignment = await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id, mode: 'TEAM' });
+      const team = await newTeam(t, assignment.id, [w.pupil.id, teamMate.id]);
+      const [work] = await t.dataSource.query(`INSERT INTO work (assignment_id, team_id) VALUES ($1, $2) RETURNING id`, [assignment.id, team.id]);
+      const [version] = await t.dataSource.query(
+        `INSERT INTO work_version (work_id, scope, attempt, idempotency_key, parts, status, late, submitted_at, status_changed_at)
+         VALUES ($1, 'PROJECT', 1, 'team-certificate', '[]', 'GRADED', false, now(), now()) RETURNING id`,
+        [work.id],
+      );
+      const res = await t.gql(NOMINATE, { input: { versionId: version.id, statement: '两个人一起研究了铜镜。', guardianConsent: true, creditStyle: 'FULL_NAME' } }, { token: teacher });
+      teamNominationId = res.data!.nominateWork.nomination.id;
+      expect((await decide(teamNominationId, 'COMMENDED')).errors).toBeUndefined();
+    });
+
+    it('is for every member of the team, naming them all', async () => {
+      for (const token of [await signInPupil(t, teamMate), pupil]) {
+        const res = await t.http().get(`/certificates/${teamNominationId}.pdf`).set('authorization', `Bearer ${token}`).buffer(true).parse(binary as never);
+        expect(res.status).toBe(200);
+        const text = (await pdfText(res.body)).replace(/\s+/g, '');
+        expect(text).toContain(PUPIL_NAME);
+        expect(text).toContain('李小红');
+        expect(text).toContain('表彰作品');
+      }
+      const results = await t.gql(`{ myNominationResults { id certificateUrl } }`, {}, { token: await signInPupil(t, teamMate) });
+      expect(results.data!.myNominationResults).toEqual([{ id: teamNominationId, certificateUrl: `/certificates/${teamNominationId}.pdf` }]);
+    });
+
+    it('answers a pupil of the same class outside the team as if there were no certificate', async () => {
+      const missing = await t.http().get(`/certificates/${randomUUID()}.pdf`).set('authorization', `Bearer ${teacher}`);
+      expect(missing.status).toBe(404);
+      const outsider = await signInPupil(t, await newPupil(t, w.cls));
+      const classmate = await signInPupil(t, w.classmate);
+      const otherSchoolPupil = await signInPupil(t, w.otherSchoolPupil);
+      for (const token of [outsider, classmate, otherSchoolPupil]) {
+        for (const id of [teamNominationId, nominationId]) {
+          const res = await t.http().get(`/certificates/${id}.pdf`).set('authorization', `Bearer ${token}`);
+          expect({ status: res.status, body: res.body }).toEqual({ status: missing.status, body: missing.body });
+        }
+      }
+      // Sharing a team with the pupil gives no certificate of the pupil's own work.
+      const mate = await signInPupil(t, teamMate);
+      expect((await t.http().get(`/certificates/${nominationId}.pdf`).set('authorization', `Bearer ${mate}`)).status).toBe(404);
     });
   });
 });

@@ -11,6 +11,11 @@ import { certificatePdf } from './certificate-pdf';
  * class's teachers, the museum's educators), so it names the pupils in full whatever the
  * public credit style: consent governs public showing, not the award itself, and a
  * withdrawn consent does not take the certificate back.
+ *
+ * Which pupils may download it is the same list the certificate names (the work's pupil, or
+ * the members of its team), read once in the statement: no pupil can fetch a certificate
+ * that does not carry their name, and every pupil it names can. Anyone else gets the answer
+ * a certificate that does not exist gets.
  */
 @Injectable()
 export class CertificatesService {
@@ -22,14 +27,13 @@ export class CertificatesService {
       outcome: NominationOutcome;
       decided_at: Date;
       title: Bilingual | null;
-      pupil_names: string[];
+      pupil_names: string[] | null;
       museum_zh: string;
       museum_en: string;
       time_zone: string;
     }[] = await this.dataSource.query(
       `SELECT n.outcome, n.decided_at, bv.content->'title' AS title, s.time_zone, m.name_zh AS museum_zh, m.name_en AS museum_en,
-              (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u
-                WHERE u.id IN (SELECT w.pupil_id UNION ALL SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id)) AS pupil_names
+              (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u WHERE u.id = ANY (authors.ids)) AS pupil_names
          FROM nomination n
          JOIN work_version v ON v.id = n.version_id
          JOIN work w ON w.id = v.work_id
@@ -38,11 +42,15 @@ export class CertificatesService {
          JOIN school s ON s.id = c.school_id
          JOIN museum m ON m.id = s.museum_id
          JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+        CROSS JOIN LATERAL (SELECT ARRAY(SELECT w.pupil_id WHERE w.pupil_id IS NOT NULL
+                                         UNION ALL SELECT tm.pupil_id FROM team_member tm WHERE tm.team_id = w.team_id) AS ids) authors
         WHERE n.id = $1 AND n.outcome IN ('OUTSTANDING', 'COMMENDED')
-          AND (($2 = 'MUSEUM_EDUCATOR' AND s.museum_id = $3)
-               OR EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = c.id AND ct.teacher_id = $4)
-               OR w.pupil_id = $4
-               OR EXISTS (SELECT 1 FROM team_member tm WHERE tm.team_id = w.team_id AND tm.pupil_id = $4))`,
+          AND CASE $2::text
+                WHEN 'PUPIL' THEN $4::uuid = ANY (authors.ids)
+                WHEN 'TEACHER' THEN EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = c.id AND ct.teacher_id = $4)
+                WHEN 'MUSEUM_EDUCATOR' THEN s.museum_id = $3
+                ELSE false
+              END`,
       [nominationId, viewer.role, viewer.museumId, viewer.id],
     );
     const row = rows[0];

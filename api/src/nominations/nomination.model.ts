@@ -141,7 +141,7 @@ export function mapNominationResult(r: NominationResultRow): NominationResult {
     feedback: r.decision_feedback,
     decidedAt: new Date(r.decided_at),
     certificateUrl: certificateUrl(r.id, r.outcome),
-    exhibitionPath: r.exhibited_slug ? `/exhibition/${r.exhibited_slug}` : null,
+    exhibitionPath: r.exhibited_slug ? `/exhibition/works/${r.exhibited_slug}` : null,
   };
 }
 
@@ -202,7 +202,7 @@ export function mapNomination(r: NominationRow): Nomination {
     decisionFeedback: r.decision_feedback,
     decidedAt: r.decided_at ? new Date(r.decided_at) : null,
     certificateUrl: certificateUrl(r.id, r.outcome),
-    exhibitionPath: r.exhibited_slug ? `/exhibition/${r.exhibited_slug}` : null,
+    exhibitionPath: r.exhibited_slug ? `/exhibition/works/${r.exhibited_slug}` : null,
     createdAt: new Date(r.created_at),
   };
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { collapse, MAX_SCHOOL_NAME_LENGTH } from '@lmr/domain';
 import { AccessService } from '../common/access.service';
 import { AuditService } from '../audit/audit.service';
-import { badInput } from '../common/errors';
+import { badInput, forbidden } from '../common/errors';
 import type { Viewer } from '../common/viewer';
 import type { School } from './schools.model';
 
@@ -24,6 +24,7 @@ export class SchoolsService {
   ) {}
 
   async list(viewer: Viewer): Promise<School[]> {
+    if (viewer.role !== 'ADMIN') throw forbidden('only admins manage schools');
     const rows: SchoolRow[] = await this.dataSource.query(
       `SELECT id, name, district, time_zone FROM school WHERE museum_id = $1 ORDER BY name, id`,
       [viewer.museumId],

@@ -46,6 +46,19 @@ const zhCN = {
   'outcome.OUTSTANDING': '优秀作品',
   'outcome.COMMENDED': '表彰作品',
   'outcome.NOT_SELECTED': '未入选',
+
+  'myResult.title': '博物馆的评选结果',
+  'myResult.OUTSTANDING': '太棒了！博物馆把你的作品评为优秀作品。',
+  'myResult.COMMENDED': '真不错！博物馆表彰了你的作品。',
+  'myResult.NOT_SELECTED': '这次你的作品没有入选展览。看看博物馆老师写给你的话吧。',
+  'myResult.decidedAt': '{date}评出',
+  'myResult.feedback': '博物馆老师的话',
+  'myResult.exhibition': '在线上展览里看我的作品',
+  'myResult.certificate': '下载我的获奖证书（PDF）',
+  'myResult.certificateFor': '下载我的获奖证书（PDF）：{title}',
+  'myResult.short.OUTSTANDING': '博物馆评选：优秀作品',
+  'myResult.short.COMMENDED': '博物馆评选：表彰作品',
+  'myResult.short.NOT_SELECTED': '博物馆老师给你的作品写了话',
 };
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -94,6 +107,19 @@ const en: Record<keyof typeof zhCN, string> = {
   'outcome.OUTSTANDING': 'Outstanding',
   'outcome.COMMENDED': 'Commended',
   'outcome.NOT_SELECTED': 'Not selected',
+
+  'myResult.title': "The museum's decision",
+  'myResult.OUTSTANDING': 'Well done! The museum chose your work as Outstanding.',
+  'myResult.COMMENDED': 'Well done! The museum commended your work.',
+  'myResult.NOT_SELECTED': "Your work wasn't chosen for the exhibition this time. Read what the museum's educator wrote to you.",
+  'myResult.decidedAt': 'Decided on {date}',
+  'myResult.feedback': "From the museum's educator",
+  'myResult.exhibition': 'See my work in the online exhibition',
+  'myResult.certificate': 'Download my certificate (PDF)',
+  'myResult.certificateFor': 'Download my certificate (PDF): {title}',
+  'myResult.short.OUTSTANDING': 'Museum award: Outstanding',
+  'myResult.short.COMMENDED': 'Museum award: Commended',
+  'myResult.short.NOT_SELECTED': "The museum's educator wrote about your work",
 };
 
 export const exhibitionMessages = defineMessages(zhCN, en);

@@ -10,6 +10,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { usePagedList } from '../../ui/usePagedList';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
+import { MyMuseumResultNote } from '../exhibition/MyMuseumResult';
 import { pupilMessages } from './messages';
 
 const PupilHomeQuery = graphql(`
@@ -46,6 +47,12 @@ const PupilHomeQuery = graphql(`
         hasNextPage
       }
     }
+    # The museum's decisions on the pupil's work, newest first: shown on the project's card.
+    myNominationResults {
+      id
+      assignmentId
+      ...MyMuseumResult_result
+    }
   }
 `);
 
@@ -61,6 +68,7 @@ export function PupilHomePage() {
   const { data, error, refetch } = home;
   const assignments = data?.myAssignments;
   const paging = usePagedList(home, assignments?.pageInfo);
+  const museumResultOf = (assignmentId: string) => data?.myNominationResults.find((result) => result.assignmentId === assignmentId) ?? null;
 
   return (
     <section className="page pupil-home" aria-labelledby="pupil-home-heading">
@@ -100,6 +108,7 @@ export function PupilHomePage() {
                 </p>
                 <p className="card__meta">{t('pupilHome.due', { date: formatDate(String(node.dueAt), dueFormat) })}</p>
                 <p className="card__meta">{[node.className, t(node.mode === 'TEAM' ? 'pupilHome.team' : 'pupilHome.individual')].join(' · ')}</p>
+                <MyMuseumResultNote result={museumResultOf(node.id)} projectTitle={pickLocalized(node.title, language)?.text ?? ''} />
               </article>
             </li>
           ))}

@@ -33,7 +33,22 @@ function version(id: string, attempt: number, status: string) {
   };
 }
 
-function pageMock(versions: unknown[] = [], parts: unknown[] = [serverPart(2, 'Old text')]): MockLink.MockedResponse {
+/** The museum's decision on a nomination of the pupil's work on `assignmentId`. */
+function museumResult(id: string, assignmentId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'NominationResult',
+    id,
+    assignmentId,
+    outcome: 'COMMENDED',
+    feedback: 'The way you compared the hairpins is lovely.',
+    decidedAt: '2027-01-12T02:00:00.000Z',
+    certificateUrl: `/certificates/${id}.pdf`,
+    exhibitionPath: '/exhibition/works/aaaabbbbccccdddd',
+    ...overrides,
+  };
+}
+
+function pageMock(versions: unknown[] = [], parts: unknown[] = [serverPart(2, 'Old text')], museumResults: unknown[] = []): MockLink.MockedResponse {
   return {
     request: { query: WorkspacePageDocument, variables: { assignmentId: 'a1' } },
     maxUsageCount: Number.POSITIVE_INFINITY,
@@ -43,6 +58,8 @@ function pageMock(versions: unknown[] = [], parts: unknown[] = [serverPart(2, 'O
           __typename: 'Assignment',
           id: 'a1',
           dueAt: '2026-12-18T09:00:00.000Z',
+          mode: 'INDIVIDUAL',
+          teams: [],
           title: text('簪花仕女图', 'Court ladies'),
           drivingQuestion: text('唐代人怎样生活？', 'How did people live in the Tang dynasty?'),
           milestones: [
@@ -58,6 +75,7 @@ function pageMock(versions: unknown[] = [], parts: unknown[] = [serverPart(2, 'O
           ],
         },
         myWork: { __typename: 'Work', id: 'w1', editable: versions.length === 0, parts, versions },
+        myNominationResults: museumResults,
       },
     },
   };
@@ -253,5 +271,42 @@ describe('WorkspacePage', () => {
     // Nothing to edit: no fields and no remove buttons.
     expect(screen.queryByLabelText('What I observed')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Remove this evidence' })).toBeNull();
+  });
+
+  it("shows the museum's decision on this project with the exhibition page and the certificate to download", async () => {
+    const graded = { ...version('v1', 1, 'GRADED'), scope: 'PROJECT' };
+    renderApp(
+      '/my/assignments/a1',
+      [pageMock([graded], undefined, [museumResult('n-2', 'a1'), museumResult('n-9', 'a9', { outcome: 'OUTSTANDING', feedback: 'Another project' })])],
+      { viewer: pupilXiaoming, language: 'en' },
+    );
+    const decision = await screen.findByRole('region', { name: "The museum's decision" });
+    expect(within(decision).getByText('Well done! The museum commended your work.')).toBeTruthy();
+    expect(within(decision).getByText('The way you compared the hairpins is lovely.')).toBeTruthy();
+    expect(within(decision).getByText(/^Decided on /)).toBeTruthy();
+    expect(within(decision).getByRole('link', { name: 'See my work in the online exhibition' }).getAttribute('href')).toBe('/exhibition/works/aaaabbbbccccdddd');
+    const certificate = within(decision).getByRole('link', { name: 'Download my certificate (PDF)' });
+    expect(certificate.getAttribute('href')).toBe('/certificates/n-2.pdf');
+    expect(certificate.hasAttribute('download')).toBe(true);
+    // Another project's decision belongs on that project's page.
+    expect(screen.queryByText('Another project')).toBeNull();
+  });
+
+  it('gives no certificate or exhibition link for work not selected, in Chinese too', async () => {
+    const graded = { ...version('v1', 1, 'GRADED'), scope: 'PROJECT' };
+    renderApp(
+      '/my/assignments/a1',
+      [pageMock([graded], undefined, [museumResult('n-3', 'a1', { outcome: 'NOT_SELECTED', certificateUrl: null, exhibitionPath: null, feedback: '下次可以多画几张草图。' })])],
+      { viewer: pupilXiaoming },
+    );
+    const decision = await screen.findByRole('region', { name: '博物馆的评选结果' });
+    expect(within(decision).getByText('这次你的作品没有入选展览。看看博物馆老师写给你的话吧。')).toBeTruthy();
+    expect(within(decision).getByText('下次可以多画几张草图。')).toBeTruthy();
+    expect(within(decision).queryByRole('link')).toBeNull();
+  });
+
+  it('has no museum section before the museum decides', async () => {
+    await openWorkspace([pageMock()]);
+    expect(screen.queryByRole('region', { name: "The museum's decision" })).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LocalizedTextView } from '../collection/LocalizedTextView';
+import { MyMuseumResults } from '../exhibition/MyMuseumResult';
 import { MyTeam } from '../teams/MyTeam';
 import { workMessages } from './messages';
 import { PartReadOnly, PartWorkspace } from './PartWorkspace';
@@ -60,6 +61,12 @@ const WorkspacePageQuery = graphql(`
         ...AttemptList_version
       }
     }
+    # Every decision on the pupil's work (a handful at most); the page shows this project's.
+    myNominationResults {
+      id
+      assignmentId
+      ...MyMuseumResult_result
+    }
   }
 `);
 
@@ -106,6 +113,7 @@ export function WorkspacePage() {
   }
   if (!assignment || !work) return null;
 
+  const museumResults = data.myNominationResults.filter((result) => result.assignmentId === assignment.id);
   const latestProject = work.versions.find((version) => version.scope === PROJECT_SCOPE) ?? null;
   const editable = work.editable && canEditDraft(latestProject?.status ?? null);
   const status = pageStatus(statuses, online);
@@ -140,6 +148,7 @@ export function WorkspacePage() {
           <LocalizedTextView value={assignment.drivingQuestion} />
         </p>
       </div>
+      {museumResults.length > 0 && <MyMuseumResults results={museumResults} />}
       {assignment.mode === 'TEAM' && <MyTeam teams={assignment.teams} locked={work.versions.some((version) => version.status !== 'WITHDRAWN')} onMoved={() => void refetch()} />}
       {editable ? (
         <p className={`save-status save-status--${status}`} role="status" aria-live="polite">
