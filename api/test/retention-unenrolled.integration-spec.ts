@@ -3,7 +3,7 @@ import pg from 'pg';
 import { retentionDates, type RetentionDates } from '@lmr/domain';
 import { PupilsLeftLastClass1795628991997 } from '../src/database/migrations/1795628991997-PupilsLeftLastClass';
 import { RetentionService } from '../src/privacy/pupil-data/retention.service';
-import { newClass, newMuseum, newPupil, newSchool, newSession, newStaff, type ClassMade, type Made } from './factories';
+import { newClass, newMuseum, newPupil, newSchool, newSession, newStaff, signInStaff, type ClassMade, type Made } from './factories';
 import { newAssignment, newBrief } from './project-factories';
 import { richPupil, storedBytesExist } from './privacy-fixtures';
 import { createTestApp, type TestApp } from './test-app';
@@ -343,5 +343,33 @@ describe('retention of pupils in no class', () => {
     }
     expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE school_id = $1 AND display_name IN ('Before', 'On a class')`, [school.id])).toEqual([]);
     expect(await t.dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgname = 'cohort_pupil_left_last_class'`)).toHaveLength(1);
+  });
+
+  it("shows the school's privacy page the pupils in no class beside the year they go with, even a year with no class", async () => {
+    const { admin, school, teacher } = await newSetting();
+    const cls = await classOf(school, '2025-2026', teacher.id);
+    await newPupil(t, cls);
+    await pupilNeverEnrolled(school, '2024-09-01T00:00:00Z');
+    const leaving = await newPupil(t, cls);
+    const leftAt = await takeOff(cls.id, [leaving.id]);
+    const page = await t.gql(
+      `query ($id: ID) { schoolPrivacy(schoolId: $id) { years { schoolYear classCount pupilCount pupilsInNoClass purgeAt } } }`,
+      { id: school.id },
+      { token: await signInStaff(t, admin) },
+    );
+    expect(page.errors).toBeUndefined();
+    const years = page.data!.schoolPrivacy.years as { schoolYear: string; classCount: number; pupilCount: number; pupilsInNoClass: number; purgeAt: string }[];
+    const leftYear = shanghaiSchoolYear(leftAt);
+    const expected = new Map<string, { classCount: number; pupilCount: number; pupilsInNoClass: number }>([
+      ['2024-2025', { classCount: 0, pupilCount: 0, pupilsInNoClass: 1 }],
+      ['2025-2026', { classCount: 1, pupilCount: 1, pupilsInNoClass: 0 }],
+    ]);
+    const inLeftYear = expected.get(leftYear) ?? { classCount: 0, pupilCount: 0, pupilsInNoClass: 0 };
+    expected.set(leftYear, { ...inLeftYear, pupilsInNoClass: inLeftYear.pupilsInNoClass + 1 });
+    expect(years.map((y) => y.schoolYear).sort()).toEqual([...expected.keys()].sort());
+    for (const y of years) {
+      expect({ classCount: y.classCount, pupilCount: y.pupilCount, pupilsInNoClass: y.pupilsInNoClass }).toEqual(expected.get(y.schoolYear));
+      expect(y.purgeAt).toBe(datesOf(y.schoolYear).purgeAt.toISOString());
+    }
   });
 });

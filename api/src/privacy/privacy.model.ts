@@ -23,6 +23,9 @@ export class RetentionYear {
   @Field(() => Int, { description: 'Pupils on those classes now' })
   pupilCount: number;
 
+  @Field(() => Int, { description: 'Pupils in no class whose time counts from this year (taken off their last class in it, or never put on one and made in it); they go with the year' })
+  pupilsInNoClass: number;
+
   @Field()
   endedAt: Date;
 

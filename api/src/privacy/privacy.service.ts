@@ -68,7 +68,7 @@ export class PrivacyService {
     );
     const school = rows[0];
     if (!school) throw schoolNotFound();
-    const years = await this.retention.schoolYears(db, new Date(), school.id);
+    const years = await this.retention.schoolGroups(db, new Date(), school.id);
     const counts: { school_year: string; classes: number; pupils: number }[] = await db.query(
       `SELECT c.school_year, count(DISTINCT c.id)::int AS classes, count(DISTINCT cp.pupil_id)::int AS pupils
          FROM cohort c LEFT JOIN cohort_pupil cp ON cp.cohort_id = c.id WHERE c.school_id = $1 GROUP BY c.school_year`,
@@ -93,6 +93,7 @@ export class PrivacyService {
             schoolYear: y.schoolYear,
             classCount: count?.classes ?? y.cohortIds.length,
             pupilCount: count?.pupils ?? 0,
+            pupilsInNoClass: y.pupilsInNoClass.length,
             endedAt: y.dates.endedAt,
             warnAt: y.dates.warnAt,
             purgeAt: y.dates.purgeAt,

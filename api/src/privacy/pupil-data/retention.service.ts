@@ -33,7 +33,7 @@ interface PupilInNoClass {
 }
 
 /** What one school year's warning and purge cover: its classes, and the pupils in no class counted from within it. */
-interface RetentionGroup extends SchoolYearRetention {
+export interface RetentionGroup extends SchoolYearRetention {
   pupilsInNoClass: PupilInNoClass[];
 }
 
@@ -130,12 +130,14 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
    * from: the one in which they left their last class, or in which their account was made if
    * they were never on one. Former-pupil stand-ins have no school and go with their teams.
    */
-  private async pupilsInNoClass(db: Pick<EntityManager, 'query'>, now: Date): Promise<RetentionGroup[]> {
+  private async pupilsInNoClass(db: Pick<EntityManager, 'query'>, now: Date, schoolId?: string): Promise<RetentionGroup[]> {
     const rows: { id: string; since: Date; school_id: string; museum_id: string; time_zone: string; retention_months: number }[] = await db.query(
       `SELECT u.id, COALESCE(u.left_last_class_at, u.created_at) AS since, s.id AS school_id, s.museum_id, s.time_zone, s.retention_months
          FROM app_user u JOIN school s ON s.id = u.school_id
         WHERE u.role = 'PUPIL' AND NOT EXISTS (SELECT 1 FROM cohort_pupil cp WHERE cp.pupil_id = u.id)
+          AND ($1::uuid IS NULL OR s.id = $1)
         ORDER BY s.id, u.id`,
+      [schoolId ?? null],
     );
     const groups = new Map<string, RetentionGroup>();
     for (const r of rows) {
@@ -149,6 +151,14 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
       groups.set(key, group);
     }
     return [...groups.values()];
+  }
+
+  /**
+   * A school's years as the job sees them at `now`: its classes' years, and the years its pupils
+   * in no class count from, one group per year (the privacy page shows what will be purged when).
+   */
+  async schoolGroups(db: Pick<EntityManager, 'query'>, now: Date, schoolId: string): Promise<RetentionGroup[]> {
+    return withPupilsInNoClass(await this.schoolYears(db, now, schoolId), await this.pupilsInNoClass(db, now, schoolId));
   }
 
   /** One run of the job at `now` (the injected clock by default). */

@@ -4,8 +4,8 @@ import { DeletePupilDocument, PupilAccessLogDocument, PupilPrivacyDocument, Scho
 import { adminLiu, renderApp, teacherWang } from '../../test/renderApp';
 
 const years = [
-  { __typename: 'RetentionYear', schoolYear: '2026-2027', classCount: 2, pupilCount: 55, warnAt: '2028-06-30T15:59:00.000Z', purgeAt: '2028-07-31T15:59:00.000Z', stage: 'KEPT' },
-  { __typename: 'RetentionYear', schoolYear: '2025-2026', classCount: 1, pupilCount: 28, warnAt: '2027-06-30T15:59:00.000Z', purgeAt: '2027-07-31T15:59:00.000Z', stage: 'WARN' },
+  { __typename: 'RetentionYear', schoolYear: '2026-2027', classCount: 2, pupilCount: 55, pupilsInNoClass: 0, warnAt: '2028-06-30T15:59:00.000Z', purgeAt: '2028-07-31T15:59:00.000Z', stage: 'KEPT' },
+  { __typename: 'RetentionYear', schoolYear: '2025-2026', classCount: 1, pupilCount: 28, pupilsInNoClass: 3, warnAt: '2027-06-30T15:59:00.000Z', purgeAt: '2027-07-31T15:59:00.000Z', stage: 'WARN' },
 ];
 
 function schoolPrivacy(canEdit: boolean, retentionMonths = 12) {
@@ -77,6 +77,9 @@ describe('privacy pages', () => {
     const years = await screen.findByRole('table', { name: '各学年的清除时间' });
     expect(within(years).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['2026-2027', '2025-2026']);
     expect(within(years).getByText('即将清除')).toBeTruthy();
+    expect(within(years).getByRole('columnheader', { name: '不在任何班级的学生' })).toBeTruthy();
+    const warned = within(years).getAllByRole('row').find((row) => row.textContent?.startsWith('2025-2026'))!;
+    expect(within(warned).getAllByRole('cell').map((c) => c.textContent).slice(0, 3)).toEqual(['1', '28', '3']);
     expect(screen.getAllByText('学年结束后 12 个月').length).toBeGreaterThan(0);
     expect(screen.queryByLabelText('保存月数')).toBeNull();
   });

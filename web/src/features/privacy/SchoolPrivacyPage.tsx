@@ -22,6 +22,7 @@ const SchoolPrivacyQuery = graphql(`
         schoolYear
         classCount
         pupilCount
+        pupilsInNoClass
         warnAt
         purgeAt
         stage
@@ -40,6 +41,7 @@ const SetRetentionMutation = graphql(`
           schoolYear
           classCount
           pupilCount
+          pupilsInNoClass
           warnAt
           purgeAt
           stage
@@ -126,6 +128,7 @@ export function SchoolPrivacyPage() {
                       <th scope="col">{t('school.col.year')}</th>
                       <th scope="col">{t('school.col.classes')}</th>
                       <th scope="col">{t('school.col.pupils')}</th>
+                      <th scope="col">{t('school.col.inNoClass')}</th>
                       <th scope="col">{t('school.col.warnAt')}</th>
                       <th scope="col">{t('school.col.purgeAt')}</th>
                       <th scope="col">{t('school.col.stage')}</th>
@@ -137,6 +140,7 @@ export function SchoolPrivacyPage() {
                         <th scope="row">{year.schoolYear}</th>
                         <td>{year.classCount}</td>
                         <td>{year.pupilCount}</td>
+                        <td>{year.pupilsInNoClass}</td>
                         <td>{formatDate(String(year.warnAt), { dateStyle: 'medium', timeZone: privacy.timeZone })}</td>
                         <td>{formatDate(String(year.purgeAt), { dateStyle: 'medium', timeZone: privacy.timeZone })}</td>
                         <td>{t(`stage.${year.stage}`)}</td>
