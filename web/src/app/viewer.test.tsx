@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectionPage } from '../features/collection/fixtures';
-import { CollectionPageDocument, MyClassesDocument, SignOutDocument } from '../gql/graphql';
+import { CollectionPageDocument, MyClassesDocument, NotificationAddedDocument, SignOutDocument } from '../gql/graphql';
 import { pupilXiaoming, renderApp, teacherWang } from '../test/renderApp';
 import { pageLoad } from './pageLoad';
 import { pathAfterSignIn } from './viewer';
@@ -78,6 +78,34 @@ describe('signing out', () => {
 
     await waitFor(() => expect(load).toHaveBeenCalledWith('/'));
     expect(signedOut).toBe(true);
+  });
+
+  it('reloads the portal when the server closes the live updates because the session ended elsewhere (4401), and only then', async () => {
+    const load = vi.spyOn(pageLoad, 'load').mockImplementation(() => undefined);
+    renderApp(
+      '/classes',
+      [
+        { request: { query: MyClassesDocument }, result: { data: { classes: [] } } },
+        { request: { query: NotificationAddedDocument }, error: new Error('Socket closed with event 4401 Unauthorized: the session ended') },
+      ],
+      { viewer: teacherWang },
+    );
+    await waitFor(() => expect(load).toHaveBeenCalledWith('/'));
+  });
+
+  it('stays when the live updates fail for another reason', async () => {
+    const load = vi.spyOn(pageLoad, 'load').mockImplementation(() => undefined);
+    renderApp(
+      '/classes',
+      [
+        { request: { query: MyClassesDocument }, result: { data: { classes: [] } } },
+        { request: { query: NotificationAddedDocument }, error: new Error('Socket closed with event 1006 ') },
+      ],
+      { viewer: teacherWang },
+    );
+    expect(await screen.findByRole('group', { name: '我的账户' })).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('says so when signing out fails, and stays', async () => {

@@ -2,6 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useFeatureI18n } from '../../app/i18n';
+import { pageLoad } from '../../app/pageLoad';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
 import { notificationsMessages } from './messages';
@@ -23,6 +24,17 @@ const NotificationAddedSubscription = graphql(`
     }
   }
 `);
+
+/**
+ * The API closes the socket with 4401 when the session this page signed in with has ended:
+ * signed out on another device, the password changed, the pupil's code reset, the account
+ * closed. That is signing out, so the portal does what signing out does here: a fresh page
+ * load, which drops everything of this person's from the device (the Apollo cache and what
+ * pages hold in their state) instead of leaving it on screen with nothing behind it.
+ */
+function sessionEnded(error: { message: string }): boolean {
+  return /^Socket closed with event 4401\b/.test(error.message);
+}
 
 /**
  * The header's link to the notifications with the unread count, kept current by the
@@ -51,6 +63,9 @@ export default function NotificationsLink({ role }: { role: Role }) {
       });
       void client.refetchQueries({ include: ['NotificationsPage'] });
       setAnnouncement(t('notifications.live', { text: t(notificationKey(added.kind, role)) }));
+    },
+    onError: (error) => {
+      if (sessionEnded(error)) pageLoad.load('/');
     },
   });
 
