@@ -21,7 +21,9 @@ describe('teachers’ feedback, grading and progress', () => {
   let brief: Awaited<ReturnType<typeof newBrief>>;
 
   beforeAll(async () => {
-    t = await createTestApp({ GRAPHQL_SQL_COUNT: 'true' });
+    // Statement counts compared across requests: each request checks its session itself, so a
+    // count does not depend on whether the session was checked within SESSION_CACHE_MS.
+    t = await createTestApp({ GRAPHQL_SQL_COUNT: 'true', SESSION_CACHE_MS: '0' });
     w = await newWorld(t);
     const co = await newStaff(t, { role: 'TEACHER', schoolId: w.schoolA.id });
     await t.dataSource.query(`INSERT INTO cohort_teacher (cohort_id, teacher_id) VALUES ($1, $2)`, [w.cls.id, co.id]);
@@ -140,6 +142,36 @@ describe('teachers’ feedback, grading and progress', () => {
     const large = await statementsFor(50);
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
+  });
+
+  it('shows the brief as stored: a process that holds it is told when the stored version changes', async () => {
+    const ownBrief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
+    const assignmentId = (await newAssignment(t, { classId: w.cls.id, briefId: ownBrief.id, createdById: w.teacher.id })).id;
+    const TITLES = `query ($id: ID!) { classProgress(assignmentId: $id) { title { en } milestoneTitles { en } rubricResults { criterionKey } } }`;
+    const read = async () => {
+      const res = await t.gql(TITLES, { id: assignmentId }, { token: teacher });
+      expect(res.errors).toBeUndefined();
+      return res.data!.classProgress;
+    };
+    const first = await read();
+    expect(first.milestoneTitles.length).toBeGreaterThan(0);
+    expect(first.rubricResults.length).toBeGreaterThan(0);
+    // Read again, the content is left out of the statement and taken from what the process holds.
+    expect(await read()).toEqual(first);
+    const [{ brief_version }] = await t.dataSource.query(`SELECT brief_version FROM assignment WHERE id = $1`, [assignmentId]);
+    await t.dataSource.query(
+      `UPDATE project_brief_version SET content = jsonb_set(content, '{title,en}', '"Edited by hand"') WHERE brief_id = $1 AND version = $2`,
+      [ownBrief.id, brief_version],
+    );
+    expect(await read()).toEqual({ ...first, title: { en: 'Edited by hand' } });
+    // A version the assignment moves to is read too (the assignment's version changed, not the row).
+    await t.dataSource.query(
+      `INSERT INTO project_brief_version (brief_id, version, content)
+       SELECT brief_id, version + 1, jsonb_set(content, '{title,en}', '"The next version"') FROM project_brief_version WHERE brief_id = $1 AND version = $2`,
+      [ownBrief.id, brief_version],
+    );
+    await t.dataSource.query(`UPDATE assignment SET brief_version = brief_version + 1 WHERE id = $1`, [assignmentId]);
+    expect((await read()).title).toEqual({ en: 'The next version' });
   });
 
   it('counts each operation’s statements on its own while operations run at once', async () => {

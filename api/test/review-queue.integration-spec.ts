@@ -122,8 +122,8 @@ describe("the educator's review queue", () => {
       for (let page = 0; page < 10; page++) {
         const res = await t.gql(QUEUE, { ...variables, first: 2, after }, { token });
         expect(res.errors).toBeUndefined();
-        const queue = res.data!.reviewQueue;
-        seen.push(...queue.edges.map((e: { node: { id: string } }) => e.node.id));
+        const queue: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = res.data!.reviewQueue;
+        seen.push(...queue.edges.map((e) => e.node.id));
         if (!queue.pageInfo.hasNextPage) break;
         after = queue.pageInfo.endCursor;
       }

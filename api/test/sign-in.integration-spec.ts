@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { hashToken } from '../src/common/tokens';
 import { createTestApp, type TestApp } from './test-app';
 import { newClass, newMuseum, newPupil, newSchool, newSession, newStaff, signInPupil, signInStaff, STAFF_PASSWORD, type StaffMade } from './factories';
 
@@ -18,7 +19,7 @@ describe('sign-in and sessions', () => {
   let schoolId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY: 'true', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '6' });
+    t = await createTestApp({ GRAPHQL_SQL_COUNT: 'true', TRUST_PROXY: 'true', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '6' });
     museumId = (await newMuseum(t)).id;
     schoolId = (await newSchool(t, { museumId })).id;
     teacher = await newStaff(t, { role: 'TEACHER', schoolId });
@@ -129,13 +130,29 @@ describe('sign-in and sessions', () => {
     expect(elsewhere.errors).toBeUndefined();
   });
 
-  it('stops honouring an expired session', async () => {
+  it('stops honouring a session the moment it expires, even one it has just checked', async () => {
     const token = await newSession(t, teacher.id);
+    await t.dataSource.query(`UPDATE session SET expires_at = now() + interval '600 milliseconds' WHERE token_hash = $1`, [hashToken(token)]);
     expect((await t.gql(ME, {}, { token })).data!.me.id).toBe(teacher.id);
-    await t.dataSource.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [teacher.id]);
+    await new Promise((r) => setTimeout(r, 700));
     const res = await t.gql(ME, {}, { token });
     expect(res.data).toBeNull();
     expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks a session in PostgreSQL once per SESSION_CACHE_MS, and sees an unannounced change after it', async () => {
+    const token = await newSession(t, teacher.id);
+    const statements = async () => {
+      const res = await t.gql(ME, {}, { token });
+      expect(res.data!.me.id).toBe(teacher.id);
+      return res.body.extensions!.sqlStatements as number;
+    };
+    const first = await statements();
+    expect(await statements()).toBe(first - 1);
+    // A change nobody announces (an edit by hand) shows within the window: here 2 s, the default.
+    await t.dataSource.query(`UPDATE session SET revoked_at = now() WHERE token_hash = $1`, [hashToken(token)]);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await t.gql(ME, {}, { token })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('signs out: the session is revoked and the cookie cleared', async () => {
@@ -150,6 +167,7 @@ describe('sign-in and sessions', () => {
     const cls = await newClass(t, { schoolId, teacherIds: [teacher.id] });
     const pupil = await newPupil(t, cls);
     const pupilToken = await signInPupil(t, pupil);
+    expect((await t.gql(ME, {}, { token: pupilToken })).data!.me.id).toBe(pupil.id);
     const teacherToken = await newSession(t, teacher.id);
     const reset = await t.gql(
       `mutation ($input: ResetPupilCodeInput!) { resetPupilCode(input: $input) { pupilId pupilCode } }`,
@@ -169,6 +187,8 @@ describe('sign-in and sessions', () => {
     const admin = await newStaff(t, { role: 'ADMIN', museumId });
     const victim = await newStaff(t, { role: 'TEACHER', schoolId });
     const victimToken = await newSession(t, victim.id);
+    // Just checked, so remembered (SESSION_CACHE_MS): disabling must end it at once all the same.
+    expect((await t.gql(ME, {}, { token: victimToken })).data!.me.id).toBe(victim.id);
     const res = await t.gql(
       `mutation ($input: SetAccountDisabledInput!) { setAccountDisabled(input: $input) { account { id disabled } } }`,
       { input: { accountId: victim.id, disabled: true } },
@@ -184,6 +204,7 @@ describe('sign-in and sessions', () => {
     const staff = await newStaff(t, { role: 'MUSEUM_EDUCATOR', museumId });
     const current = await newSession(t, staff.id);
     const other = await newSession(t, staff.id);
+    expect((await t.gql(ME, {}, { token: other })).data!.me.id).toBe(staff.id);
     const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { me { id } } }`;
     const weak = await t.gql(CHANGE, { input: { currentPassword: STAFF_PASSWORD, newPassword: 'password123' } }, { token: current });
     expect(weak.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'TOO_COMMON' });

@@ -349,7 +349,7 @@ describe('two API processes', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  itWithPostgres('closes the socket on process B when its session signs out on process A', async () => {
+  itWithPostgres('closes the socket on process B when its session signs out on process A, and B refuses the session from then on', async () => {
     const t = { dataSource: db.database.dataSource } as TestApp;
     const w = await newWorld(t);
     const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
@@ -360,8 +360,9 @@ describe('two API processes', () => {
     const stayingToken = await newSession(t, w.pupil.id);
 
     const [portA, portB] = [await freePort(), await freePort()];
-    // The periodic check at its minute: only the announcement through Redis can close the socket in time.
-    const env = { DATABASE_URL: db.url!, REDIS_URL, DATA_DIR: dataDir };
+    // The periodic check at its minute and sessions remembered for one: only the announcement
+    // through Redis can close the socket, or make B refuse the session, in time.
+    const env = { DATABASE_URL: db.url!, REDIS_URL, DATA_DIR: dataDir, SESSION_CACHE_MS: '60000' };
     const a = startServer({ ...env, PORT: String(portA) });
     const b = startServer({ ...env, PORT: String(portB) });
     const probe = new Redis(REDIS_URL);
@@ -375,6 +376,15 @@ describe('two API processes', () => {
         const channel = `lmr:notifications:${w.pupil.id}`;
         await until(async () => Number(((await probe.pubsub('NUMSUB', channel)) as [string, number])[1]) === 1, 'the subscription on B');
         staying = await subscribe(onB, SUBSCRIPTION, { token: stayingToken });
+        const meOnB = async () => {
+          const res = await fetch(`http://127.0.0.1:${portB}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${leavingToken}` },
+            body: JSON.stringify({ query: '{ me { id } }' }),
+          });
+          return (await res.json()) as { data?: { me: { id: string } } | null; errors?: { extensions: { code: string } }[] };
+        };
+        expect((await meOnB()).data!.me.id).toBe(w.pupil.id);
 
         const res = await fetch(`http://127.0.0.1:${portA}/graphql`, {
           method: 'POST',
@@ -383,6 +393,8 @@ describe('two API processes', () => {
         });
         expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
         expect(await closeOf(leaving, 5000)).toEqual(SESSION_ENDED);
+        // B forgot the session it remembered when it heard the announcement, before closing the socket.
+        expect((await meOnB()).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
 
         // The other session's socket on B still works: a check-in recorded on A reaches it.
         const checkIn = await fetch(`http://127.0.0.1:${portA}/graphql`, {

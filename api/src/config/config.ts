@@ -49,6 +49,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** How often open subscriptions are checked for sessions that expired or ended unannounced. */
   subscriptionSessionCheckMs: number;
+  /** How long a process may answer with a session it checked, without checking it again; 0 checks every request. */
+  sessionCacheMs: number;
 }
 
 export type FileStoreConfig =
@@ -233,5 +235,6 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     retentionJob: bool(env, 'RETENTION_JOB', nodeEnv !== 'test'),
     allowedOrigins: allowedOrigins(env, nodeEnv),
     subscriptionSessionCheckMs: integer(env, 'SUBSCRIPTION_SESSION_CHECK_MS', 60_000, 100, 3_600_000),
+    sessionCacheMs: integer(env, 'SESSION_CACHE_MS', 2000, 0, 60_000),
   };
 }

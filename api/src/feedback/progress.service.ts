@@ -6,6 +6,7 @@ import { notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import type { BriefContent } from '../projects/brief-content';
+import { BriefContentCache, type BriefVersionSeen } from '../projects/brief-content-cache';
 import type { FeedbackCommentEntity, FeedbackEntity } from './feedback.entity';
 import type { CheckIn, ClassProgress, Gradebook, GradingView, PartComment, ProgressRow } from './feedback.model';
 import { viewFeedback } from './feedback.service';
@@ -37,6 +38,8 @@ interface Latest {
  */
 @Injectable()
 export class ProgressService {
+  private readonly briefContents = new BriefContentCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -49,10 +52,10 @@ export class ProgressService {
     // costs this page more than its rows. Each list is read in one pass over the assignment's
     // works (not a subquery per work) and comes as JSON arrays of values, not objects: both
     // measured a quarter cheaper for PostgreSQL than the per-work form.
-    const found: {
+    const held = this.briefContents.held(assignmentId);
+    const found: (BriefVersionSeen & {
       due_at: Date;
       milestone_due_at: Record<string, string>;
-      content: BriefContent;
       /** [pupil or team id, name, a team's members] */
       owners: [string, string, { id: string; displayName: string }[] | null][] | null;
       /** [work id, pupil or team id] */
@@ -61,8 +64,10 @@ export class ProgressService {
       parts: [string, string][] | null;
       /** [work id, scope, version id, attempt, status, late, [criterion key, level][], score, grade released] */
       latest: [string, string, string, number, SubmissionStatus, boolean, [string, number][] | null, number | null, boolean][] | null;
-    }[] = await this.dataSource.query(
-      `SELECT a.due_at, a.milestone_due_at, bv.content,
+    })[] = await this.dataSource.query(
+      // The brief's content only when this process does not hold it already (BriefContentCache).
+      `SELECT a.due_at, a.milestone_due_at, bv.brief_id, bv.version AS brief_version, bv.xmin::text AS content_rev,
+              CASE WHEN bv.brief_id = $4 AND bv.version = $5 AND bv.xmin::text = $6 THEN NULL ELSE bv.content END AS content,
               CASE WHEN a.mode = 'INDIVIDUAL' THEN
                 (SELECT json_agg(json_build_array(u.id, u.display_name) ORDER BY u.display_name, u.id)
                    FROM cohort_pupil cp JOIN app_user u ON u.id = cp.pupil_id WHERE cp.cohort_id = a.cohort_id)
@@ -89,10 +94,11 @@ export class ProgressService {
                  LEFT JOIN feedback f ON f.version_id = l.id AND l.status = 'GRADED' AND l.scope = $3) AS latest
          FROM assignment a JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
         WHERE a.id = $2 AND EXISTS (SELECT 1 FROM cohort_teacher ct WHERE ct.cohort_id = a.cohort_id AND ct.teacher_id = $1)`,
-      [viewer.id, assignmentId, PROJECT_SCOPE],
+      [viewer.id, assignmentId, PROJECT_SCOPE, held?.briefId ?? null, held?.version ?? null, held?.rev ?? null],
     );
     const a = found[0];
     if (!a) throw notFound('assignment');
+    const content = this.briefContents.content(assignmentId, a, held);
     const owners: Owner[] = (a.owners ?? []).map(([key, name, members]) => ({ key, name, members: members ?? [{ id: key, displayName: name }] }));
     const works = new Map((a.works ?? []).map(([id, owner]) => [id, { id, owner, parts: new Set<string>(), latest: [] as Latest[] }]));
     for (const [workId, partKey] of a.parts ?? []) works.get(workId)?.parts.add(partKey);
@@ -102,7 +108,7 @@ export class ProgressService {
     const workOf = new Map([...works.values()].map((w) => [w.owner, w]));
     const now = new Date();
     const assignmentLate = isLate(now, new Date(a.due_at));
-    const milestoneLate = new Map(a.content.milestones.map((m) => [m.key, isLate(now, a.milestone_due_at[m.key] ? new Date(a.milestone_due_at[m.key]!) : null)]));
+    const milestoneLate = new Map(content.milestones.map((m) => [m.key, isLate(now, a.milestone_due_at[m.key] ? new Date(a.milestone_due_at[m.key]!) : null)]));
 
     const rows: ProgressRow[] = owners.map((owner) => {
       const work = workOf.get(owner.key);
@@ -115,7 +121,7 @@ export class ProgressService {
       const submittedOrDone = state === 'SUBMITTED' || state === 'GRADED';
       const late = project?.late ?? (!submittedOrDone && assignmentLate);
       const milestoneSubmitted = (work?.latest ?? []).some((l) => l.scope !== PROJECT_SCOPE && l.status === 'SUBMITTED');
-      const milestones = a.content.milestones.map((m) => {
+      const milestones = content.milestones.map((m) => {
         const own = latestOf.get(m.key);
         const status = projectStatus && projectStatus !== 'WITHDRAWN' ? projectStatus : own && own.status !== 'WITHDRAWN' ? own.status : null;
         const mState = progressState(status, parts.has(m.key));
@@ -143,12 +149,12 @@ export class ProgressService {
     const graded = [...works.values()].flatMap((w) => w.latest).filter((l) => l.scope === PROJECT_SCOPE && l.status === 'GRADED' && l.levels);
     return {
       assignmentId,
-      title: a.content.title,
-      milestoneTitles: a.content.milestones.map((m) => m.title),
-      milestoneKeys: a.content.milestones.map((m) => m.key),
+      title: content.title,
+      milestoneTitles: content.milestones.map((m) => m.title),
+      milestoneKeys: content.milestones.map((m) => m.key),
       rows,
       stateCounts: states.map((state) => ({ state, count: rows.filter((r) => r.state === state).length })),
-      rubricResults: a.content.rubric.map((c) => ({
+      rubricResults: content.rubric.map((c) => ({
         criterionKey: c.key,
         title: c.title,
         levelCounts: c.levels.map((_, i) => graded.filter((g) => g.levels!.some(([key, level]) => key === c.key && level === i)).length),

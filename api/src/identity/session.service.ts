@@ -5,23 +5,10 @@ import { APP_CONFIG } from '../common/app-config.module';
 import { hashToken, newToken } from '../common/tokens';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
+import { SubscriptionSessionsService } from '../notifications/subscription-sessions.service';
+import { LIVE } from './live-sessions';
+import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
-
-/** What makes a session usable: not revoked, not over, and its account not disabled (s = session, u = app_user). */
-const LIVE = `s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`;
-
-/**
- * Which of these sessions can still be used, in one statement however many there are. A
- * plain function, so the notifications side can ask without depending on this module.
- */
-export async function liveSessionIds(db: Pick<EntityManager, 'query'>, sessionIds: string[]): Promise<Set<string>> {
-  if (sessionIds.length === 0) return new Set();
-  const rows: { id: string }[] = await db.query(
-    `SELECT s.id FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ANY ($1::uuid[]) AND ${LIVE}`,
-    [sessionIds],
-  );
-  return new Set(rows.map((r) => r.id));
-}
 
 export interface NewSession {
   token: string;
@@ -29,13 +16,22 @@ export interface NewSession {
   maxAgeSeconds: number;
 }
 
-/** Server-side sessions: made at sign-in, looked up on every request, revoked at will. */
+/**
+ * Server-side sessions: made at sign-in, looked up on every request (a lookup is reused for
+ * SESSION_CACHE_MS, see SessionCache), revoked at will.
+ */
 @Injectable()
 export class SessionService {
+  private readonly cache: SessionCache;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    subscriptionSessions: SubscriptionSessionsService,
+  ) {
+    this.cache = new SessionCache(config.sessionCacheMs);
+    subscriptionSessions.onSessionsEnded((ids) => this.cache.forget(ids));
+  }
 
   async start(tx: EntityManager, userId: string, role: Role): Promise<NewSession> {
     const hours = role === 'PUPIL' ? this.config.pupilSessionHours : this.config.staffSessionHours;
@@ -48,21 +44,29 @@ export class SessionService {
   /** The viewer behind a token, or null when the session is unknown, over, revoked or its account disabled. */
   async viewerFor(token: string): Promise<Viewer | null> {
     if (token.length < 20 || token.length > 200) return null;
-    const rows: { session_id: string; id: string; role: string; school_id: string | null; museum_id: string | null }[] =
+    const tokenHash = hashToken(token);
+    const remembered = this.cache.get(tokenHash);
+    if (remembered) return remembered;
+    const mark = this.cache.mark();
+    const rows: { session_id: string; expires_at: Date; id: string; role: string; school_id: string | null; museum_id: string | null }[] =
       await this.dataSource.query(
-        `SELECT s.id AS session_id, u.id, u.role, u.school_id, COALESCE(u.museum_id, sc.museum_id) AS museum_id
+        `SELECT s.id AS session_id, s.expires_at, u.id, u.role, u.school_id, COALESCE(u.museum_id, sc.museum_id) AS museum_id
            FROM session s
            JOIN app_user u ON u.id = s.user_id
            LEFT JOIN school sc ON sc.id = u.school_id
           WHERE s.token_hash = $1 AND ${LIVE}`,
-        [hashToken(token)],
+        [tokenHash],
       );
     const row = rows[0];
     if (!row || !isRole(row.role)) return null;
-    return { id: row.id, role: row.role, schoolId: row.school_id, museumId: row.museum_id, sessionId: row.session_id };
+    const viewer: Viewer = { id: row.id, role: row.role, schoolId: row.school_id, museumId: row.museum_id, sessionId: row.session_id };
+    this.cache.set(tokenHash, viewer, new Date(row.expires_at), mark);
+    return viewer;
   }
 
+  /** Ends one session (sign-out); the caller announces it once done. */
   async revoke(sessionId: string): Promise<void> {
+    this.cache.forget([sessionId]);
     await this.dataSource.query(`UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../common/app-config.module';
 import type { GraphQLContext } from '../common/request-context';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
-import { liveSessionIds } from '../identity/session.service';
+import { liveSessionIds } from '../identity/live-sessions';
 import { EventBus } from './event-bus';
 
 /** The part of a `ws` WebSocket (graphql-ws's `extra.socket`) this service uses. */
@@ -53,6 +53,7 @@ export class SubscriptionSessionsService implements OnModuleInit, OnModuleDestro
   private readonly socketsBySession = new Map<string, Set<SubscriptionSocket>>();
   private timer: NodeJS.Timeout | null = null;
   private checking = false;
+  private readonly endedListeners: ((sessionIds: string[]) => void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,6 +72,14 @@ export class SubscriptionSessionsService implements OnModuleInit, OnModuleDestro
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * Also tells `listener` of every announced ending: this process's own at once, other
+   * processes' as they arrive on the bus (SessionService forgets the viewers it remembers).
+   */
+  onSessionsEnded(listener: (sessionIds: string[]) => void): void {
+    this.endedListeners.push(listener);
   }
 
   /** Remembers that this socket's subscriptions run on the viewer's session, until the socket closes. */
@@ -129,6 +138,7 @@ export class SubscriptionSessionsService implements OnModuleInit, OnModuleDestro
   }
 
   private close(sessionIds: string[]): void {
+    for (const listener of this.endedListeners) listener(sessionIds);
     for (const id of sessionIds) {
       const sockets = this.socketsBySession.get(id);
       if (!sockets) continue;
