@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { CompiledExecution } from './common/compiled-execution';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -93,6 +94,7 @@ export interface AppDeps {
 export class AppModule {
   static forRoot({ config, database, logger }: AppDeps): DynamicModule {
     const formatWs = formatWsErrors(formatGraphQLError(logger));
+    const execution = new CompiledExecution();
     return {
       module: AppModule,
       imports: [
@@ -103,6 +105,9 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          // Operations run compiled (see compiled-execution.ts): the schema goes to the executor.
+          transformSchema: execution.captureSchema,
+          ...({ gateway: execution.gateway() } as object),
           graphiql: false,
           playground: false,
           // Set explicitly, never inferred from NODE_ENV by a library.
