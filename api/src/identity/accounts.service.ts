@@ -11,7 +11,6 @@ import { hashToken, newToken } from '../common/tokens';
 import { isUniqueViolation } from '../common/db-errors';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
-import { SubscriptionSessionsService } from '../notifications/subscription-sessions.service';
 import { AccountLinkEntity } from './account-link.entity';
 import { hashPassword, type HttpExchange } from './auth.service';
 import { linkNotUsable } from './identity.errors';
@@ -54,7 +53,6 @@ export class AccountsService {
     private readonly me: MeService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
-    private readonly subscriptionSessions: SubscriptionSessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -180,14 +178,12 @@ export class AccountsService {
   async completePasswordReset(input: { token: string; newPassword: string }, http: HttpExchange): Promise<CompletePasswordResetPayload> {
     checkNewPassword(input.newPassword, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
-    const ended = await this.dataSource.transaction(async (tx) => {
+    await this.sessions.endingSessions(async (tx, endSessions) => {
       const link = await this.takeLink(tx, input.token, 'PASSWORD_RESET');
       await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [link.userId, passwordHash]);
-      const revoked = await this.sessions.revokeAll(tx, link.userId!);
+      await endSessions(link.userId!);
       await this.audit.record(tx, { actorId: link.userId, museumId: link.museumId, action: 'PASSWORD_RESET_COMPLETED', subjectType: 'Account', subjectId: link.userId });
-      return revoked;
     });
-    await this.subscriptionSessions.sessionsEnded(ended);
     http.reply?.header('set-cookie', clearedSessionCookie(this.config.nodeEnv === 'production'));
     return { passwordChanged: true };
   }
@@ -196,12 +192,12 @@ export class AccountsService {
   async setDisabled(viewer: Viewer, input: { accountId: string; disabled: boolean }): Promise<StaffMember> {
     const target = await this.staffOfMuseum(viewer, input.accountId);
     if (target.id === viewer.id) throw forbidden('admins cannot disable their own account');
-    const ended = await this.dataSource.transaction(async (tx) => {
+    await this.sessions.endingSessions(async (tx, endSessions) => {
       await tx.query(
         `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN COALESCE(disabled_at, now()) ELSE NULL END, updated_at = now() WHERE id = $1`,
         [target.id, input.disabled],
       );
-      const revoked = input.disabled ? await this.sessions.revokeAll(tx, target.id) : [];
+      if (input.disabled) await endSessions(target.id);
       await this.audit.record(tx, {
         actorId: viewer.id,
         museumId: viewer.museumId,
@@ -209,9 +205,7 @@ export class AccountsService {
         subjectType: 'Account',
         subjectId: target.id,
       });
-      return revoked;
     });
-    await this.subscriptionSessions.sessionsEnded(ended);
     const rows: StaffRow[] = await this.dataSource.query(`${STAFF_SELECT} WHERE u.id = $1`, [target.id]);
     return mapStaff(rows[0]!);
   }

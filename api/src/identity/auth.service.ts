@@ -12,7 +12,6 @@ import type { AuthRequest } from '../common/request-context';
 import { hashToken, newToken } from '../common/tokens';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
-import { SubscriptionSessionsService } from '../notifications/subscription-sessions.service';
 import { tooManySignIns, wrongSignInDetails } from './identity.errors';
 import type { SignInPayload } from './identity.model';
 import { MeService } from './me.service';
@@ -35,7 +34,6 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly me: MeService,
     private readonly audit: AuditService,
-    private readonly subscriptionSessions: SubscriptionSessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,8 +86,7 @@ export class AuthService {
   }
 
   async signOut(viewer: Viewer, http: HttpExchange): Promise<{ signedOut: boolean }> {
-    await this.sessions.revoke(viewer.sessionId);
-    await this.subscriptionSessions.sessionsEnded([viewer.sessionId]);
+    await this.sessions.signOut(viewer.sessionId);
     http.reply?.header('set-cookie', clearedSessionCookie(this.secureCookies));
     return { signedOut: true };
   }
@@ -102,13 +99,11 @@ export class AuthService {
     const ok = current ? await verify(current, input.currentPassword.slice(0, MAX_PASSWORD_LENGTH)).catch(() => false) : false;
     if (!ok) throw badInput('currentPassword', 'the current password is wrong');
     const passwordHash = await hashPassword(input.newPassword);
-    const ended = await this.dataSource.transaction(async (tx) => {
+    await this.sessions.endingSessions(async (tx, endSessions) => {
       await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [viewer.id, passwordHash]);
-      const revoked = await this.sessions.revokeAll(tx, viewer.id, viewer.sessionId);
+      await endSessions(viewer.id, viewer.sessionId);
       await this.audit.record(tx, { actorId: viewer.id, museumId: viewer.museumId, action: 'PASSWORD_CHANGED', subjectType: 'Account', subjectId: viewer.id });
-      return revoked;
     });
-    await this.subscriptionSessions.sessionsEnded(ended);
     return { me: await this.me.get(viewer.id) };
   }
 

@@ -27,7 +27,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    subscriptionSessions: SubscriptionSessionsService,
+    private readonly subscriptionSessions: SubscriptionSessionsService,
   ) {
     this.cache = new SessionCache(config.sessionCacheMs);
     subscriptionSessions.onSessionsEnded((ids) => this.cache.forget(ids));
@@ -64,18 +64,32 @@ export class SessionService {
     return viewer;
   }
 
-  /** Ends one session (sign-out); the caller announces it once done. */
-  async revoke(sessionId: string): Promise<void> {
+  /** Ends one session (sign-out), and announces it: its subscriptions close on every process. */
+  async signOut(sessionId: string): Promise<void> {
     this.cache.forget([sessionId]);
     await this.dataSource.query(`UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.subscriptionSessions.sessionsEnded([sessionId]);
   }
 
   /**
-   * Ends every session of a user (except, when given, the one making the change) and returns
-   * the ids of those it ended, for the caller to announce once its transaction has committed
-   * (SubscriptionSessionsService.sessionsEnded closes their open subscriptions).
+   * Runs `work` in one transaction. The sessions it ends with `endSessions` (every session of
+   * a user, except the one given) are announced once the transaction has committed: their
+   * subscriptions close and their remembered viewers are forgotten, on every process. Never
+   * before the commit, and not at all if it rolls back.
    */
-  async revokeAll(tx: EntityManager, userId: string, except: string | null = null): Promise<string[]> {
+  async endingSessions<T>(work: (tx: EntityManager, endSessions: (userId: string, except?: string | null) => Promise<void>) => Promise<T>): Promise<T> {
+    const ended: string[] = [];
+    const result = await this.dataSource.transaction((tx) =>
+      work(tx, async (userId, except = null) => {
+        ended.push(...(await this.revokeAll(tx, userId, except)));
+      }),
+    );
+    await this.subscriptionSessions.sessionsEnded(ended);
+    return result;
+  }
+
+  /** Ends every session of a user (except, when given, one) and returns the ids of those it ended. */
+  private async revokeAll(tx: EntityManager, userId: string, except: string | null = null): Promise<string[]> {
     // A SELECT around the UPDATE: the rows come back the same way from pg and from PGlite.
     const ended: { id: string }[] = await tx.query(
       `WITH ended AS (

@@ -23,7 +23,6 @@ import { randomIndex } from '../common/tokens';
 import { isUniqueViolation } from '../common/db-errors';
 import type { Viewer } from '../common/viewer';
 import { SessionService } from '../identity/session.service';
-import { SubscriptionSessionsService } from '../notifications/subscription-sessions.service';
 import type {
   AddPupilPayload,
   Class,
@@ -59,7 +58,6 @@ export class ClassesService {
     private readonly access: AccessService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-    private readonly subscriptionSessions: SubscriptionSessionsService,
   ) {}
 
   /** The viewer's classes: a teacher's own, a pupil's, or every class of an admin's museum. */
@@ -240,18 +238,16 @@ export class ClassesService {
 
   /** Gives the pupil a new code; the old one stops working and their sessions end. */
   async resetPupilCode(viewer: Viewer, input: { classId: string; pupilId: string }): Promise<ResetPupilCodePayload> {
-    const { payload, ended } = await this.dataSource.transaction(async (tx) => {
+    return this.sessions.endingSessions(async (tx, endSessions) => {
       const cohort = await this.access.requirePupilOfCohort(viewer, input.classId, input.pupilId, tx);
       await tx.query(`SELECT id FROM cohort WHERE id = $1 FOR UPDATE`, [cohort.id]);
       const [code] = await this.freePupilCodes(tx, cohort.id, 1);
       await tx.query(`UPDATE cohort_pupil SET sign_in_code = $3 WHERE cohort_id = $1 AND pupil_id = $2`, [cohort.id, input.pupilId, code]);
-      const ended = await this.sessions.revokeAll(tx, input.pupilId);
+      // Announced after the commit: the pupil's open subscriptions close on every API process.
+      await endSessions(input.pupilId);
       await this.audit.record(tx, { actorId: viewer.id, museumId: viewer.museumId, action: 'PUPIL_CODE_RESET', subjectType: 'Pupil', subjectId: input.pupilId, details: { classId: cohort.id } });
-      return { payload: { pupilId: input.pupilId, pupilCode: code! }, ended };
+      return { pupilId: input.pupilId, pupilCode: code! };
     });
-    // After the commit: the pupil's open subscriptions close on every API process.
-    await this.subscriptionSessions.sessionsEnded(ended);
-    return payload;
   }
 
   /** Roster changes lock the class row, so two at once cannot hand out the same code. */
