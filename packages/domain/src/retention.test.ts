@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isRetentionMonths, retentionDates, retentionStage, schoolYearEnd } from './retention.js';
+import { addMonths, isRetentionMonths, retentionDates, retentionStage, schoolYearAt, schoolYearEnd } from './retention.js';
 
 describe('retention', () => {
   it('ends a school year at the end of 31 July of its second year, in the school zone', () => {
@@ -7,6 +7,17 @@ describe('retention', () => {
     expect(schoolYearEnd('2025-2027', 'Asia/Shanghai')).toBeNull();
     expect(schoolYearEnd('2025', 'Asia/Shanghai')).toBeNull();
     expect(schoolYearEnd('2025-2026', 'Not/AZone')).toBeNull();
+  });
+
+  it('names the school year a moment falls in, changing at the end of 31 July in the school zone', () => {
+    expect(schoolYearAt(new Date('2026-01-15T00:00:00Z'), 'Asia/Shanghai')).toBe('2025-2026');
+    expect(schoolYearAt(new Date('2026-07-31T15:58:00Z'), 'Asia/Shanghai')).toBe('2025-2026');
+    expect(schoolYearAt(new Date('2026-07-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-2027');
+    // The same instant is still 31 July in New York.
+    expect(schoolYearAt(new Date('2026-07-31T16:00:00Z'), 'America/New_York')).toBe('2025-2026');
+    expect(schoolYearAt(new Date('2026-08-01T04:00:00Z'), 'America/New_York')).toBe('2026-2027');
+    expect(schoolYearAt(new Date('2026-12-31T23:00:00Z'), 'Asia/Shanghai')).toBe('2026-2027');
+    expect(schoolYearAt(new Date('2026-01-15T00:00:00Z'), 'Not/AZone')).toBeNull();
   });
 
   it('adds calendar months, clamping the day', () => {

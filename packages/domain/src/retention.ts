@@ -28,6 +28,19 @@ export function schoolYearEnd(schoolYear: string, timeZone: string): Date | null
   return zonedToInstant(`${m[2]}-07-31`, timeZone);
 }
 
+/**
+ * The school year ("2025-2026") that `at` falls in, in the school's zone: school years run to
+ * the end of 31 July, as schoolYearEnd has it. Null for a malformed zone.
+ */
+export function schoolYearAt(at: Date, timeZone: string): string | null {
+  // 31 July is far from New Year, so the UTC year names the same calendar year as the school's zone.
+  const year = at.getUTCFullYear();
+  const ending = `${year - 1}-${year}`;
+  const end = schoolYearEnd(ending, timeZone);
+  if (!end) return null;
+  return at.getTime() < end.getTime() ? ending : `${year}-${year + 1}`;
+}
+
 /** `at` moved by whole calendar months, the day clamped to the month's length (31 Jan + 1 = 28/29 Feb). */
 export function addMonths(at: Date, months: number): Date {
   const d = new Date(at.getTime());

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { retentionDates, retentionStage, schoolYearEnd, type RetentionDates, type RetentionStage } from '@lmr/domain';
+import { retentionDates, retentionStage, schoolYearAt, type RetentionDates, type RetentionStage } from '@lmr/domain';
 import { AuditService } from '../../audit/audit.service';
 import { APP_CONFIG } from '../../common/app-config.module';
 import type { AppConfig } from '../../config/config';
@@ -42,20 +42,6 @@ export interface RetentionRun {
   ran: boolean;
   warned: { schoolId: string; schoolYear: string }[];
   purged: { schoolId: string; schoolYear: string; pupilsRemoved: number; worksRemoved: number; filesRemoved: number }[];
-}
-
-/**
- * The school year ("2026-2027") that an instant falls in, in the school's zone: a year runs
- * until the end of 31 July, as schoolYearEnd has it. A pure rule that belongs beside
- * schoolYearEnd in packages/domain; it lives here until it has a second user.
- */
-export function schoolYearAt(at: Date, timeZone: string): string | null {
-  // 31 July is far from New Year, so the UTC year names the same calendar year as the school's zone.
-  const year = at.getUTCFullYear();
-  const ending = `${year - 1}-${year}`;
-  const end = schoolYearEnd(ending, timeZone);
-  if (!end) return null;
-  return at.getTime() < end.getTime() ? ending : `${year}-${year + 1}`;
 }
 
 /**
