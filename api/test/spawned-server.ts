@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 
 /**
  * The built server (dist/main.js) started as an operator starts it, and what the fault tests
@@ -59,6 +60,59 @@ export async function waitForReady(port: number, limitMs: number, server?: Spawn
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server on ${port} not ready within ${limitMs} ms${server ? `:\n${server.output().slice(-2000)}` : ''}`);
+}
+
+/** The Redis the multi-process tests share (it must be running). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TwoServers {
+  portA: number;
+  portB: number;
+  a: Spawned;
+  b: Spawned;
+  /** How many subscribers Redis counts on a channel (an API process listens per signed-in user). */
+  numsub(channel: string): Promise<number>;
+  /** SIGTERM to both; resolves with both exits once they are gone. */
+  stop(): Promise<[Exit, Exit]>;
+}
+
+/**
+ * Two API processes on one database and one Redis, both ready: what the tests of "nothing
+ * that matters lives in one process" start from. A test checks `stop()`'s exits itself
+ * (with cleanExits), in a `finally`, so that a failing body still stops both.
+ */
+export async function startTwoServers(env: Record<string, string>, readyWithinMs = 40000): Promise<TwoServers> {
+  const [portA, portB] = [await freePort(), await freePort()];
+  const shared = { REDIS_URL: TEST_REDIS_URL, ...env };
+  const a = startServer({ ...shared, PORT: String(portA) });
+  const b = startServer({ ...shared, PORT: String(portB) });
+  const redis = new Redis(TEST_REDIS_URL);
+  const stop = async (): Promise<[Exit, Exit]> => {
+    a.child.kill('SIGTERM');
+    b.child.kill('SIGTERM');
+    const exits = await Promise.all([a.done, b.done]);
+    await redis.quit();
+    return exits;
+  };
+  try {
+    await Promise.all([waitForReady(portA, readyWithinMs, a), waitForReady(portB, readyWithinMs, b)]);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {
+    portA,
+    portB,
+    a,
+    b,
+    numsub: async (channel) => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]),
+    stop,
+  };
+}
+
+/** Both processes stopped on SIGTERM with exit code 0 and nothing on stderr (their Redis connections closed with them). */
+export function cleanExits([a, b]: [Exit, Exit]): [number | null, number | null, string] {
+  return [a.code, b.code, a.stderr + b.stderr];
 }
 
 export interface Answer {

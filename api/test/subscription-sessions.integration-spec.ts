@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { hashToken } from '../src/common/tokens';
 import { ConfigError, loadConfig } from '../src/config/config';
 import { EventBus } from '../src/notifications/event-bus';
@@ -12,7 +11,7 @@ import { SubscriptionSessionsService } from '../src/notifications/subscription-s
 import { newSession, newWorld, signInPupil, signInStaff, STAFF_PASSWORD, type World } from './factories';
 import { listeningUrl, subscribe, until, type WsSubscription } from './graphql-ws';
 import { newAssignment, newBrief, newWork } from './project-factories';
-import { freePort, startServer, waitForReady } from './spawned-server';
+import { cleanExits, startTwoServers } from './spawned-server';
 import { createTestApp, type TestApp } from './test-app';
 import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
 
@@ -23,7 +22,6 @@ import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
  */
 const SUBSCRIPTION = `subscription { notificationAdded { id kind } }`;
 const SIGN_OUT = `mutation { signOut { signedOut } }`;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const itWithPostgres = serverUrl() ? it : it.skip;
 
 /** The close the server sends when a socket's session has ended. */
@@ -359,22 +357,16 @@ describe('two API processes', () => {
     const leavingToken = await newSession(t, w.pupil.id);
     const stayingToken = await newSession(t, w.pupil.id);
 
-    const [portA, portB] = [await freePort(), await freePort()];
     // The periodic check at its minute and sessions remembered for one: only the announcement
     // through Redis can close the socket, or make B refuse the session, in time.
-    const env = { DATABASE_URL: db.url!, REDIS_URL, DATA_DIR: dataDir, SESSION_CACHE_MS: '60000' };
-    const a = startServer({ ...env, PORT: String(portA) });
-    const b = startServer({ ...env, PORT: String(portB) });
-    const probe = new Redis(REDIS_URL);
+    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir, SESSION_CACHE_MS: '60000' }, 30000);
     try {
-      await Promise.all([waitForReady(portA, 30000, a), waitForReady(portB, 30000, b)]);
       const onB = `ws://127.0.0.1:${portB}/graphql`;
       const leaving = await subscribe(onB, SUBSCRIPTION, { token: leavingToken });
       let staying: WsSubscription | null = null;
       try {
         // B listens on the channel once the first subscription is live (its socket was noted before).
-        const channel = `lmr:notifications:${w.pupil.id}`;
-        await until(async () => Number(((await probe.pubsub('NUMSUB', channel)) as [string, number])[1]) === 1, 'the subscription on B');
+        await until(async () => (await numsub(`lmr:notifications:${w.pupil.id}`)) === 1, 'the subscription on B');
         staying = await subscribe(onB, SUBSCRIPTION, { token: stayingToken });
         const meOnB = async () => {
           const res = await fetch(`http://127.0.0.1:${portB}/graphql`, {
@@ -414,11 +406,7 @@ describe('two API processes', () => {
         await staying?.close();
       }
     } finally {
-      a.child.kill('SIGTERM');
-      b.child.kill('SIGTERM');
-      const [runA, runB] = await Promise.all([a.done, b.done]);
-      await probe.quit();
-      expect([runA.code, runB.code, runA.stderr + runB.stderr]).toEqual([0, 0, '']);
+      expect(cleanExits(await stop())).toEqual([0, 0, '']);
     }
   });
 });

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { newWorld, STAFF_PASSWORD } from './factories';
 import { subscribe } from './graphql-ws';
 import { newAssignment, newBrief } from './project-factories';
-import { codesOf, freePort, post, startServer, waitForReady, type Answer } from './spawned-server';
+import { cleanExits, codesOf, post, startTwoServers, type Answer } from './spawned-server';
 import type { TestApp } from './test-app';
 import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
 
@@ -16,7 +15,6 @@ import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
  * live in one process's memory (sessions, drafts, feedback, notifications, sign-in limits).
  * Needs DATABASE_URL and Redis at 127.0.0.1:6379 (TEST_REDIS_URL), like two-processes.integration-spec.ts.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const itWithPostgres = serverUrl() ? it : it.skip;
 
 const data = (a: Answer, field: string) => {
@@ -50,15 +48,9 @@ describe('a pupil–teacher exchange across two API processes', () => {
     const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
     const assignment = await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id });
 
-    const [portA, portB] = [await freePort(), await freePort()];
     // Three failures per account: the limit the last step runs into across both processes.
-    const env = { DATABASE_URL: db.url!, REDIS_URL, DATA_DIR: dataDir, SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3' };
-    const a = startServer({ ...env, PORT: String(portA) });
-    const b = startServer({ ...env, PORT: String(portB) });
-    const probe = new Redis(REDIS_URL);
+    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir, SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3' });
     try {
-      await Promise.all([waitForReady(portA, 40000, a), waitForReady(portB, 40000, b)]);
-
       // The pupil signs in on A and works on B.
       const pupilToken = data(
         await post(portA, `mutation ($input: PupilSignInInput!) { signInPupil(input: $input) { token } }`, { input: { classCode: w.pupil.classCode, pupilCode: w.pupil.code } }),
@@ -85,7 +77,7 @@ describe('a pupil–teacher exchange across two API processes', () => {
       // The pupil listens on B.
       const listening = await subscribe(`ws://127.0.0.1:${portB}/graphql`, `subscription { notificationAdded { kind workId } }`, { token: pupilToken });
       try {
-        await until(async () => Number(((await probe.pubsub('NUMSUB', `lmr:notifications:${w.pupil.id}`)) as [string, number])[1]) === 1, "the pupil's subscription on B");
+        await until(async () => (await numsub(`lmr:notifications:${w.pupil.id}`)) === 1, "the pupil's subscription on B");
 
         // The teacher signs in on B and returns the work with feedback on A.
         const teacherToken = data(await post(portB, `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { email: w.teacher.email, password: STAFF_PASSWORD } }), 'signIn')
@@ -130,11 +122,7 @@ describe('a pupil–teacher exchange across two API processes', () => {
       expect(codesOf(await signIn(portB, STAFF_PASSWORD))).toEqual(['RATE_LIMITED']);
       expect(codesOf(await signIn(portA, STAFF_PASSWORD))).toEqual(['RATE_LIMITED']);
     } finally {
-      a.child.kill('SIGTERM');
-      b.child.kill('SIGTERM');
-      const [exitA, exitB] = await Promise.all([a.done, b.done]);
-      await probe.quit();
-      expect([exitA.code, exitB.code, exitA.stderr + exitB.stderr]).toEqual([0, 0, '']);
+      expect(cleanExits(await stop())).toEqual([0, 0, '']);
     }
   }, 120000);
 });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -9,6 +7,7 @@ import { ConfigError, loadConfig } from '../src/config/config';
 import { RedisEventBus } from '../src/notifications/redis-event-bus';
 import { newSession, newWorld } from './factories';
 import { subscribe } from './graphql-ws';
+import { cleanExits, freePort, startServer, startTwoServers, TEST_REDIS_URL } from './spawned-server';
 import { newAssignment, newBrief, newWork } from './project-factories';
 import type { TestApp } from './test-app';
 import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
@@ -19,47 +18,8 @@ import { freshDatabase, serverUrl, type TestDatabase } from './test-database';
  * DATABASE_URL: on PGlite each process would have an embedded database of its own. It uses
  * the built server (dist/main.js), like startup.integration-spec.ts.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const MAIN = join(process.cwd(), 'dist/main.js');
+const REDIS_URL = TEST_REDIS_URL;
 const itWithPostgres = serverUrl() ? it : it.skip;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'never', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done };
-}
-
-async function waitForReady(port: number, limitMs: number) {
-  const until = Date.now() + limitMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server on ${port} not ready within ${limitMs} ms`);
-}
 
 async function numsub(redis: Redis, channel: string): Promise<number> {
   const reply = (await redis.pubsub('NUMSUB', channel)) as [string, number];
@@ -162,19 +122,14 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
     const pupilToken = await newSession(t, w.pupil.id);
     const classmateToken = await newSession(t, w.classmate.id);
 
-    const [portA, portB] = [await freePort(), await freePort()];
-    const env = { DATABASE_URL: db.url!, REDIS_URL, DATA_DIR: dataDir };
-    const a = start({ ...env, PORT: String(portA) });
-    const b = start({ ...env, PORT: String(portB) });
-    const probe = new Redis(REDIS_URL);
+    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir }, 30000);
     try {
-      await Promise.all([waitForReady(portA, 30000), waitForReady(portB, 30000)]);
       const query = `subscription { notificationAdded { id kind workId assignmentId } }`;
       const pupil = await subscribe(`ws://127.0.0.1:${portB}/graphql`, query, { token: pupilToken });
       const classmate = await subscribe(`ws://127.0.0.1:${portB}/graphql`, query, { token: classmateToken });
       try {
-        await until(async () => (await numsub(probe, `lmr:notifications:${w.pupil.id}`)) === 1, "the pupil's subscription on B");
-        await until(async () => (await numsub(probe, `lmr:notifications:${w.classmate.id}`)) === 1, "the classmate's subscription on B");
+        await until(async () => (await numsub(`lmr:notifications:${w.pupil.id}`)) === 1, "the pupil's subscription on B");
+        await until(async () => (await numsub(`lmr:notifications:${w.classmate.id}`)) === 1, "the classmate's subscription on B");
 
         const res = await fetch(`http://127.0.0.1:${portA}/graphql`, {
           method: 'POST',
@@ -199,19 +154,15 @@ describe('two API processes sharing PostgreSQL and Redis', () => {
         await pupil.close();
         await classmate.close();
       }
-      await until(async () => (await numsub(probe, `lmr:notifications:${w.pupil.id}`)) === 0, 'B to unsubscribe once the pupil left');
+      await until(async () => (await numsub(`lmr:notifications:${w.pupil.id}`)) === 0, 'B to unsubscribe once the pupil left');
     } finally {
-      a.child.kill('SIGTERM');
-      b.child.kill('SIGTERM');
-      const [runA, runB] = await Promise.all([a.done, b.done]);
-      await probe.quit();
       // Both stop cleanly: the Redis connections closed with the app.
-      expect([runA.code, runB.code, runA.stderr + runB.stderr]).toEqual([0, 0, '']);
+      expect(cleanExits(await stop())).toEqual([0, 0, '']);
     }
   });
 
   it('stops the start when Redis cannot be reached, logging where', async () => {
-    const run = await start({
+    const run = await startServer({
       REDIS_URL: 'redis://127.0.0.1:1',
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
