@@ -76,4 +76,16 @@ describe('CompiledExecution', () => {
     expect(error.originalError).toBeInstanceOf(Error);
     expect(error.path).toEqual(['broken']);
   });
+
+  it('reads plain fields inline: drops the property-reading resolver Nest gives every field, keeps real ones', () => {
+    const built = buildSchema(`type Row { name: String shout: String } type Query { row: Row }`);
+    const fields = built.getType('Row') as unknown as { getFields(): Record<string, { resolve?: (root: { name: string }) => unknown }> };
+    const rootFieldResolver = (root: { name: string }) => root.name;
+    const shout = (root: { name: string }) => root.name.toUpperCase();
+    fields.getFields().name!.resolve = rootFieldResolver;
+    fields.getFields().shout!.resolve = shout;
+    new CompiledExecution().captureSchema(built);
+    expect(fields.getFields().name!.resolve).toBeUndefined();
+    expect(fields.getFields().shout!.resolve).toBe(shout);
+  });
 });

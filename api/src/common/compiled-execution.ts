@@ -1,5 +1,8 @@
-import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** The name of the resolver @nestjs/graphql gives a field that only reads its property. */
+const NEST_PROPERTY_RESOLVER = 'rootFieldResolver';
 
 /** What Apollo Server hands a gateway's executor (the part used here). */
 interface ExecutorRequest {
@@ -33,8 +36,20 @@ export class CompiledExecution {
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
   private readonly listeners = new Set<(context: SchemaContext) => void>();
 
-  /** For GraphQLModule's `transformSchema`: keeps the schema Nest built, unchanged. */
+  /**
+   * For GraphQLModule's `transformSchema`: keeps the schema Nest built, without Nest's resolver
+   * for plain fields. Nest gives every field of an object type a resolver that only reads the
+   * property (`rootFieldResolver`); to the compiler a field with a resolver is a call with its
+   * own arguments and info objects, one per field of every row, where a field without one is
+   * read inline. Fields with a resolver of their own (@ResolveField, middleware) keep it.
+   */
   readonly captureSchema = (schema: GraphQLSchema): GraphQLSchema => {
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.resolve?.name === NEST_PROPERTY_RESOLVER) field.resolve = undefined;
+      }
+    }
     this.schema = schema;
     return schema;
   };
