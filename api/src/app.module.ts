@@ -94,7 +94,7 @@ export interface AppDeps {
 export class AppModule {
   static forRoot({ config, database, logger }: AppDeps): DynamicModule {
     const formatWs = formatWsErrors(formatGraphQLError(logger));
-    const execution = new CompiledExecution();
+    const execution = new CompiledExecution(formatGraphQLError(logger));
     return {
       module: AppModule,
       imports: [
@@ -105,9 +105,8 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          // Operations run compiled (see compiled-execution.ts): the schema goes to the executor.
-          transformSchema: execution.captureSchema,
-          ...({ gateway: execution.gateway() } as object),
+          // Queries and mutations run compiled (see compiled-execution.ts).
+          transformSchema: execution.prepareSchema,
           graphiql: false,
           playground: false,
           // Set explicitly, never inferred from NODE_ENV by a library.
@@ -122,7 +121,7 @@ export class AppModule {
           // One plugin of our own (see request-log.plugin.ts): it also does the work of Nest's
           // status plugin and of Apollo's cache-control plugin, both turned off here.
           plugins: [
-            requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount, checkOperation: refuseSubscriptionOverHttp }),
+            requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount, checkOperation: refuseSubscriptionOverHttp, respond: (ctx) => execution.respond(ctx) }),
             // A marker object only; its CommonJS typings differ from the ES module's that Nest uses.
             ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
           ],

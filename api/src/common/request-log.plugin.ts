@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { Logger } from 'pino';
 import { DomainError } from './errors';
 import type { OperationDefinitionNode } from 'graphql';
@@ -8,6 +8,8 @@ export interface RequestLogOptions {
   exposeSqlStatements?: boolean;
   /** Runs once the operation is known, before execution; throwing refuses the request. */
   checkOperation?: (ctx: GraphQLRequestContextDidResolveOperation<object>) => void;
+  /** Answers the operation instead of Apollo's own execution, or null to leave it to Apollo (compiled-execution.ts). */
+  respond?: (ctx: GraphQLRequestContextResponseForOperation<object>) => Promise<unknown>;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface RequestLogOptions {
  */
 export function requestLogPlugin(logger: Logger, opts: RequestLogOptions = {}): ApolloServerPlugin {
   const checkOperation = opts.checkOperation;
+  const respond = opts.respond;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -31,6 +34,7 @@ export function requestLogPlugin(logger: Logger, opts: RequestLogOptions = {}): 
           checkOperation?.(ctx);
           if (runsResolvers(ctx.operation)) counter = startCounting();
         },
+        ...(respond ? { responseForOperation: (ctx) => respond(ctx) as Promise<GraphQLResponse | null> } : {}),
         async willSendResponse(ctx) {
           const sqlStatements = counter ? counter.statements : 0;
           if (counter) {
