@@ -1,3 +1,4 @@
+import { setNewest } from '../common/newest-first-out';
 import type { Viewer } from '../common/viewer';
 
 interface Entry {
@@ -53,9 +54,7 @@ export class SessionCache {
 
   set(tokenHash: string, viewer: Viewer, expiresAt: Date, mark: number): void {
     if (this.ttlMs <= 0 || mark !== this.forgets) return;
-    this.entries.delete(tokenHash);
-    this.entries.set(tokenHash, { viewer, expiresAt: expiresAt.getTime(), checkedAt: this.now() });
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    setNewest(this.entries, tokenHash, { viewer, expiresAt: expiresAt.getTime(), checkedAt: this.now() }, MAX_ENTRIES);
   }
 
   /** Forgets these sessions, so their next request is checked against PostgreSQL. */

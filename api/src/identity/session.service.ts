@@ -64,9 +64,11 @@ export class SessionService {
     return viewer;
   }
 
-  /** Ends one session (sign-out), and announces it: its subscriptions close on every process. */
+  /**
+   * Ends one session (sign-out), and announces it: its subscriptions close and its remembered
+   * viewer is forgotten on every process, this one before the call returns.
+   */
   async signOut(sessionId: string): Promise<void> {
-    this.cache.forget([sessionId]);
     await this.dataSource.query(`UPDATE session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
     await this.subscriptionSessions.sessionsEnded([sessionId]);
   }

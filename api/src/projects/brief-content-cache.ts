@@ -1,3 +1,4 @@
+import { setNewest } from '../common/newest-first-out';
 import type { BriefContent } from './brief-content';
 
 /** Which stored brief version a read found: its key and its row's revision (PostgreSQL's `xmin`). */
@@ -47,9 +48,7 @@ export class BriefContentCache {
    */
   content(assignmentId: string, seen: BriefVersionSeen, held: BriefContentHeld | null): BriefContent {
     if (seen.content) {
-      this.entries.delete(assignmentId);
-      this.entries.set(assignmentId, { briefId: seen.brief_id, version: seen.brief_version, rev: seen.content_rev, content: seen.content });
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      setNewest(this.entries, assignmentId, { briefId: seen.brief_id, version: seen.brief_version, rev: seen.content_rev, content: seen.content }, MAX_ENTRIES);
       return seen.content;
     }
     if (!held || held.briefId !== seen.brief_id || held.version !== seen.brief_version || held.rev !== seen.content_rev) {

@@ -80,29 +80,26 @@ describe('signing out', () => {
     expect(signedOut).toBe(true);
   });
 
-  it('reloads the portal when the server closes the live updates because the session ended elsewhere (4401), and only then', async () => {
-    const load = vi.spyOn(pageLoad, 'load').mockImplementation(() => undefined);
+  /** A teacher's page whose live updates end with `closed` (the socket's close, as graphql-ws reports it). */
+  const renderWithLiveUpdatesClosed = (closed: string) =>
     renderApp(
       '/classes',
       [
         { request: { query: MyClassesDocument }, result: { data: { classes: [] } } },
-        { request: { query: NotificationAddedDocument }, error: new Error('Socket closed with event 4401 Unauthorized: the session ended') },
+        { request: { query: NotificationAddedDocument }, error: new Error(closed) },
       ],
       { viewer: teacherWang },
     );
+
+  it('reloads the portal when the server closes the live updates because the session ended elsewhere (4401), and only then', async () => {
+    const load = vi.spyOn(pageLoad, 'load').mockImplementation(() => undefined);
+    renderWithLiveUpdatesClosed('Socket closed with event 4401 Unauthorized: the session ended');
     await waitFor(() => expect(load).toHaveBeenCalledWith('/'));
   });
 
   it('stays when the live updates fail for another reason', async () => {
     const load = vi.spyOn(pageLoad, 'load').mockImplementation(() => undefined);
-    renderApp(
-      '/classes',
-      [
-        { request: { query: MyClassesDocument }, result: { data: { classes: [] } } },
-        { request: { query: NotificationAddedDocument }, error: new Error('Socket closed with event 1006 ') },
-      ],
-      { viewer: teacherWang },
-    );
+    renderWithLiveUpdatesClosed('Socket closed with event 1006 ');
     expect(await screen.findByRole('group', { name: '我的账户' })).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(load).not.toHaveBeenCalled();
