@@ -104,9 +104,8 @@ const CALLER: Record<string, Persona> = {
 
 /** Tables a refused request may legitimately write: failed sign-ins are counted on purpose. */
 const WRITES_WHEN_REFUSED: Record<string, string[]> = {
-  signIn: ['sign_in_failure'],
-  signInPupil: ['sign_in_failure'],
-  changePassword: ['sign_in_failure'],
+  signIn: ['sign_in_failure_count'],
+  signInPupil: ['sign_in_failure_count'],
 };
 
 /** Mutations whose own success would end the sessions this test uses: only never-executed cases. */
@@ -351,7 +350,7 @@ describe(`malformed input to every mutation (seed ${SEED})`, () => {
   let ids: RealIds = () => undefined;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOG_LEVEL: process.env.MALFORMED_LOG ?? 'silent', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '1000' });
+    t = await createTestApp({ LOG_LEVEL: process.env.MALFORMED_LOG ?? 'silent', SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '1000', SIGN_IN_FREE_FAILURES_PER_ACCOUNT: '100000', SIGN_IN_FREE_FAILURES_PER_ADDRESS: '100000', SIGN_IN_FREE_FAILURES_PER_CLASS_ADDRESS: '100000', SIGN_IN_FREE_FAILURES_PER_CLASS: '100000' });
     w = await newWorld(t);
     tokens.set('pupil', await signInPupil(t, w.pupil));
     tokens.set('teacher', await signInStaff(t, w.teacher));

@@ -193,7 +193,6 @@ export async function richPupil(
   await t.dataSource.query(`INSERT INTO upload_ticket (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'WORK_ATTACHMENT', now())`, [hashToken(randomUUID()), pupil.id]);
   await t.dataSource.query(`INSERT INTO notification (user_id, kind, work_id, version_id) VALUES ($1, 'GRADE_RELEASED', $2, $3)`, [pupil.id, work.id, version.id]);
   await t.dataSource.query(`INSERT INTO notification (user_id, kind, work_id) VALUES ($1, 'FEEDBACK', $2)`, [opts.teacher.id, work.id]);
-  await t.dataSource.query(`INSERT INTO sign_in_failure (account_key, address) VALUES ($1, '10.0.0.1')`, [hashToken(`pupil:${pupil.classCode}:${pupil.code}`)]);
   await t.dataSource.query(`INSERT INTO audit_entry (actor_id, museum_id, action, subject_type, subject_id, details) VALUES ($1, $2, 'PUPIL_ADDED', 'Pupil', $3, $4)`, [
     opts.teacher.id,
     opts.museumId,

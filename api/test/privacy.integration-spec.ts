@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { unzipSync, strFromU8 } from 'fflate';
 import pg from 'pg';
 import { FORMER_PUPIL_NAME } from '@lmr/domain';
-import { hashToken } from '../src/common/tokens';
 import { loadConfig } from '../src/config/config';
 import { RETENTION_INTERVAL_MS, RetentionService } from '../src/privacy/pupil-data/retention.service';
 import { newClass, newPupil, newSchool, newWorld, signInPupil, signInStaff, type World } from './factories';
@@ -139,7 +138,6 @@ describe("children's data: export, deletion, consent, staff reads and retention"
       const exported = new Set(record.tables.audit_entry!.map((a) => a.id));
       for (const a of about) expect(exported.has(a.id)).toBe(true);
       expect(record.tables.audit_entry!.some((a) => a.action === 'PUPIL_WORK_VIEWED' && a.subject_id === p.soloWorkId)).toBe(true);
-      expect(record.tables.sign_in_failure).toHaveLength(1);
     });
 
     it('holds the files and leaves secrets out', () => {
@@ -219,8 +217,6 @@ describe("children's data: export, deletion, consent, staff reads and retention"
           expect([table_name, needle, n]).toEqual([table_name, needle, 0]);
         }
       }
-      // The sign-in failures of the pupil's account, which only a hash names.
-      expect(await t.dataSource.query(`SELECT 1 FROM sign_in_failure WHERE account_key = $1`, [hashToken(`pupil:${p.pupil.classCode}:${p.pupil.code}`)])).toHaveLength(0);
       // The bytes are gone from the file store; the team's file stays with the team.
       expect(storedBytesExist(t, p.soloFileId)).toBe(false);
       expect(storedBytesExist(t, p.draftFileId)).toBe(false);

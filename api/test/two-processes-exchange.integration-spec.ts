@@ -48,8 +48,8 @@ describe('a pupil–teacher exchange across two API processes', () => {
     const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
     const assignment = await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id });
 
-    // Three failures per account: the limit the last step runs into across both processes.
-    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir, SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3' });
+    // Two free failures per account and address: the last step's third one, counted across both processes, sets a wait.
+    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir, SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '2' });
     try {
       // The pupil signs in on A and works on B.
       const pupilToken = data(
@@ -115,7 +115,7 @@ describe('a pupil–teacher exchange across two API processes', () => {
         expect.objectContaining({ id: version.id, status: 'RETURNED', feedback: expect.objectContaining({ overallComment: '再找一件辽代的文物比较一下。' }) }),
       ]);
 
-      // Failed sign-ins count across both processes: two on A, one on B, then even the right password waits.
+      // Failed sign-ins count across both processes: two on A, one on B, then even the right password waits (a second) on either.
       const signIn = (port: number, password: string) =>
         post(port, `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { email: w.colleague.email, password } });
       for (const port of [portA, portA, portB]) expect(codesOf(await signIn(port, 'not the password'))).not.toEqual([]);

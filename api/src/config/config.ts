@@ -29,9 +29,8 @@ export interface AppConfig {
   staffSessionHours: number;
   /** Behind a reverse proxy, the client address is the last one it appended to X-Forwarded-For. */
   trustProxy: boolean;
-  signInWindowMinutes: number;
-  signInMaxFailuresPerAccount: number;
-  signInMaxFailuresPerAddress: number;
+  /** Sign-in failures slow the guesser down (growing delays) rather than lock anyone out: see identity/sign-in-delays.ts. */
+  signInThrottle: SignInThrottleConfig;
   invitationDays: number;
   /** The largest upload the files endpoint accepts. */
   fileMaxBytes: number;
@@ -51,6 +50,23 @@ export interface AppConfig {
   subscriptionSessionCheckMs: number;
   /** How long a process may answer with a session it checked, without checking it again; 0 checks every request. */
   sessionCacheMs: number;
+}
+
+export interface SignInThrottleConfig {
+  /** A counter forgets its failures after this long without one (counted from the end of its last delay). */
+  windowMinutes: number;
+  /** The longest delay any counter imposes. */
+  maxDelaySeconds: number;
+  /** Staff: failures of one account from one address before that address waits. */
+  freePerAccountAddress: number;
+  /** Staff: failures of one account from all addresses before every address that failed it waits. */
+  freePerAccount: number;
+  /** Staff: failures from one address, whatever the account, before that address waits. */
+  freePerAddress: number;
+  /** Pupils: wrong codes for one class code from one address (a school's) before that address waits for that class. */
+  freePerClassAddress: number;
+  /** Pupils: wrong codes for one class code from all addresses before every address that failed it waits. */
+  freePerClass: number;
 }
 
 export type FileStoreConfig =
@@ -196,6 +212,19 @@ function fileStore(env: Env): FileStoreConfig {
   };
 }
 
+function signInThrottle(env: Env): SignInThrottleConfig {
+  return {
+    windowMinutes: integer(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 1440),
+    maxDelaySeconds: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 900, 1, 86400),
+    freePerAccountAddress: integer(env, 'SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS', 5, 0, 1000),
+    freePerAccount: integer(env, 'SIGN_IN_FREE_FAILURES_PER_ACCOUNT', 20, 0, 100000),
+    freePerAddress: integer(env, 'SIGN_IN_FREE_FAILURES_PER_ADDRESS', 30, 0, 100000),
+    // A whole class shares the school's address and children mistype: 45 pupils × 3 tries fit.
+    freePerClassAddress: integer(env, 'SIGN_IN_FREE_FAILURES_PER_CLASS_ADDRESS', 150, 0, 100000),
+    freePerClass: integer(env, 'SIGN_IN_FREE_FAILURES_PER_CLASS', 300, 0, 100000),
+  };
+}
+
 /**
  * Reads and validates the configuration. Throws ConfigError naming the first bad variable.
  * `defaults.webDist` is where the built portal lies relative to the running code.
@@ -223,10 +252,7 @@ export function loadConfig(env: Env = process.env, defaults: { webDist?: string 
     pupilSessionHours: integer(env, 'PUPIL_SESSION_HOURS', 8, 1, 72),
     staffSessionHours: integer(env, 'STAFF_SESSION_HOURS', 168, 1, 720),
     trustProxy: bool(env, 'TRUST_PROXY', false),
-    signInWindowMinutes: integer(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 1440),
-    signInMaxFailuresPerAccount: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-    // A whole school often shares one address: a class of children mistyping codes must not lock it out.
-    signInMaxFailuresPerAddress: integer(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
+    signInThrottle: signInThrottle(env),
     invitationDays: integer(env, 'INVITATION_DAYS', 7, 1, 60),
     fileMaxBytes: integer(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     fileStore: fileStore(env),

@@ -7,7 +7,7 @@ import { CollectionObjectImageEntity } from '../files/collection-image.entity';
 import { StoredFileEntity, UploadTicketEntity } from '../files/stored-file.entity';
 import { AccountLinkEntity } from '../identity/account-link.entity';
 import { SessionEntity } from '../identity/session.entity';
-import { SignInFailureEntity } from '../identity/sign-in-failure.entity';
+import { SignInFailureCountEntity } from '../identity/sign-in-failure.entity';
 import { UserEntity } from '../identity/user.entity';
 import { CohortPupilEntity } from '../schools/cohort-pupil.entity';
 import { CohortTeacherEntity } from '../schools/cohort-teacher.entity';
@@ -33,7 +33,7 @@ export const ENTITIES = [
   CohortPupilEntity,
   UserEntity,
   SessionEntity,
-  SignInFailureEntity,
+  SignInFailureCountEntity,
   AccountLinkEntity,
   AuditEntryEntity,
   CollectionObjectEntity,

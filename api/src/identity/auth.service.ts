@@ -5,16 +5,18 @@ import { DataSource } from 'typeorm';
 import { isCodeShape, normalizeCode, CLASS_CODE_LENGTH, PUPIL_CODE_LENGTH, MAX_PASSWORD_LENGTH, type Role } from '@lmr/domain';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../common/app-config.module';
-import { clientAddress } from '../common/client-address';
+import { clientAddress, throttleAddress } from '../common/client-address';
 import { clearedSessionCookie, sessionCookie } from '../common/cookies';
 import { badInput } from '../common/errors';
 import type { AuthRequest } from '../common/request-context';
-import { hashToken, newToken } from '../common/tokens';
+import { newToken } from '../common/tokens';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { tooManySignIns, wrongSignInDetails } from './identity.errors';
 import type { SignInPayload } from './identity.model';
 import { MeService } from './me.service';
+import { pupilCounters, staffCounters, type SignInCounters } from './sign-in-delays';
+import { SignInFailures, type SignInClaim } from './sign-in-failures.service';
 import { SessionService } from './session.service';
 import { checkNewPassword } from './passwords';
 
@@ -34,14 +36,13 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly me: MeService,
     private readonly audit: AuditService,
+    private readonly failures: SignInFailures,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async signInStaff(input: { email: string; password: string }, http: HttpExchange): Promise<SignInPayload> {
     const email = input.email.trim().toLowerCase();
-    const key = accountKey('staff', email);
-    const address = clientAddress(http.req, this.config.trustProxy);
-    await this.checkRate(key, address);
+    const claim = await this.claimAttempt(staffCounters(email, throttleAddress(clientAddress(http.req, this.config.trustProxy)), this.config.signInThrottle), http);
 
     const rows: { id: string; role: Role; password_hash: string | null; disabled_at: Date | null }[] =
       email.length > 0 && email.length <= 254
@@ -53,18 +54,16 @@ export class AuthService {
       ? await verify(user.password_hash, password).catch(() => false)
       : await verify(await this.decoy(), password).then(() => false, () => false);
     if (!user || !matches || user.disabled_at) {
-      await this.recordFailure(key, address);
+      await this.failures.failed(claim);
       throw wrongSignInDetails();
     }
-    return this.openSession(user.id, user.role, key, http, true);
+    return this.openSession(user.id, user.role, claim, http, true);
   }
 
   async signInPupil(input: { classCode: string; pupilCode: string }, http: HttpExchange): Promise<SignInPayload> {
     const classCode = normalizeCode(input.classCode);
     const pupilCode = normalizeCode(input.pupilCode);
-    const key = accountKey('pupil', `${classCode}:${pupilCode}`);
-    const address = clientAddress(http.req, this.config.trustProxy);
-    await this.checkRate(key, address);
+    const claim = await this.claimAttempt(pupilCounters(classCode, throttleAddress(clientAddress(http.req, this.config.trustProxy)), this.config.signInThrottle), http);
 
     const rows: { id: string }[] =
       isCodeShape(classCode, CLASS_CODE_LENGTH) && isCodeShape(pupilCode, PUPIL_CODE_LENGTH)
@@ -79,10 +78,10 @@ export class AuthService {
         : [];
     const pupil = rows[0];
     if (!pupil) {
-      await this.recordFailure(key, address);
+      await this.failures.failed(claim);
       throw wrongSignInDetails();
     }
-    return this.openSession(pupil.id, 'PUPIL', key, http, false);
+    return this.openSession(pupil.id, 'PUPIL', claim, http, false);
   }
 
   async signOut(viewer: Viewer, http: HttpExchange): Promise<{ signedOut: boolean }> {
@@ -107,10 +106,10 @@ export class AuthService {
     return { me: await this.me.get(viewer.id) };
   }
 
-  private async openSession(userId: string, role: Role, key: string, http: HttpExchange, isStaff: boolean): Promise<SignInPayload> {
+  private async openSession(userId: string, role: Role, claim: SignInClaim, http: HttpExchange, isStaff: boolean): Promise<SignInPayload> {
     const session = await this.dataSource.transaction(async (tx) => {
       const started = await this.sessions.start(tx, userId, role);
-      await tx.query(`DELETE FROM sign_in_failure WHERE account_key = $1`, [key]);
+      await this.failures.succeeded(tx, claim);
       if (isStaff) {
         const museum: { museum_id: string | null }[] = await tx.query(
           `SELECT COALESCE(u.museum_id, s.museum_id) AS museum_id FROM app_user u LEFT JOIN school s ON s.id = u.school_id WHERE u.id = $1`,
@@ -124,29 +123,16 @@ export class AuthService {
     return { me: await this.me.get(userId), token: session.token, expiresAt: session.expiresAt };
   }
 
-  /** Refuses before looking at the details, so a locked account and a missing one answer alike. */
-  private async checkRate(key: string, address: string): Promise<void> {
-    const rows: { by_account: string; by_address: string }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE account_key = $1) AS by_account, count(*) FILTER (WHERE address = $2) AS by_address
-         FROM sign_in_failure
-        WHERE (account_key = $1 OR address = $2) AND created_at > now() - make_interval(mins => $3)`,
-      [key, address, this.config.signInWindowMinutes],
-    );
-    const counts = rows[0];
-    if (
-      Number(counts?.by_account ?? 0) >= this.config.signInMaxFailuresPerAccount ||
-      Number(counts?.by_address ?? 0) >= this.config.signInMaxFailuresPerAddress
-    ) {
-      throw tooManySignIns(this.config.signInWindowMinutes);
-    }
-  }
-
-  private async recordFailure(key: string, address: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO sign_in_failure (account_key, address) VALUES ($1, $2)`, [key, address]);
-    // Old failures count for nothing; now and then sweep them away.
-    if (Math.random() < 0.05) {
-      await this.dataSource.query(`DELETE FROM sign_in_failure WHERE created_at < now() - make_interval(mins => $1)`, [this.config.signInWindowMinutes * 4]);
-    }
+  /**
+   * Counts the attempt as a failure until it proves otherwise, or refuses it (before the details
+   * are looked at) while one of its counters says wait. The wait is in the error and in a
+   * Retry-After header, both the same whether the account exists or not.
+   */
+  private async claimAttempt(counters: SignInCounters, http: HttpExchange): Promise<SignInClaim> {
+    const result = await this.failures.claim(counters);
+    if (result.allowed) return result.claim;
+    http.reply?.header('retry-after', String(result.retryAfterSeconds));
+    throw tooManySignIns(result.retryAfterSeconds);
   }
 
   private decoy(): Promise<string> {
@@ -161,9 +147,4 @@ export class AuthService {
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { type: argon2id });
-}
-
-/** The rate-limit key of an account: a hash, so the table holds no email address or code. */
-function accountKey(kind: 'staff' | 'pupil', identifier: string): string {
-  return hashToken(`${kind}:${identifier}`);
 }

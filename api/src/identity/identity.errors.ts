@@ -6,8 +6,12 @@ import { DomainError } from '../common/errors';
  */
 export const wrongSignInDetails = () => new DomainError('UNAUTHENTICATED', 'the sign-in details are wrong');
 
-export const tooManySignIns = (windowMinutes: number) =>
-  new DomainError('RATE_LIMITED', 'too many failed sign-ins; wait and try again', { retryAfterMinutes: windowMinutes });
+/**
+ * Sign-in must wait: answered before the details are looked at, so it says nothing about
+ * whether the account exists (an unknown email is counted and delayed exactly like a known one).
+ */
+export const tooManySignIns = (retryAfterSeconds: number) =>
+  new DomainError('RATE_LIMITED', 'too many failed sign-ins; wait and try again', { retryAfterSeconds });
 
 /** An invitation or reset link that is unknown, used or expired: one answer for all three. */
 export const linkNotUsable = () => new DomainError('NOT_FOUND', 'this link is unknown, already used or expired', { field: 'token' });

@@ -4,9 +4,10 @@ import { AuthService } from './auth.service';
 import { AccountsResolver, SessionResolver } from './identity.resolver';
 import { MeService } from './me.service';
 import { SessionService } from './session.service';
+import { SignInFailures } from './sign-in-failures.service';
 
 @Module({
-  providers: [SessionService, MeService, AuthService, AccountsService, SessionResolver, AccountsResolver],
+  providers: [SessionService, MeService, AuthService, SignInFailures, AccountsService, SessionResolver, AccountsResolver],
   exports: [SessionService],
 })
 export class IdentityModule {}

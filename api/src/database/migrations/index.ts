@@ -8,6 +8,7 @@ import { MuseumReview1795602535400 } from './1795602535400-MuseumReview';
 import { ChildrensDataRights1795607832171 } from './1795607832171-ChildrensDataRights';
 import { CollectionSearchText1795609435838 } from './1795609435838-CollectionSearchText';
 import { PupilsLeftLastClass1795628991997 } from './1795628991997-PupilsLeftLastClass';
+import { SignInDelays1796699612973 } from './1796699612973-SignInDelays';
 
 export const MIGRATIONS = [
   Foundation1795597162905,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ChildrensDataRights1795607832171,
   CollectionSearchText1795609435838,
   PupilsLeftLastClass1795628991997,
+  SignInDelays1796699612973,
 ];

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { FORMER_PUPIL_NAME } from '@lmr/domain';
 import { FILE_STORE, type FileStore } from '../../files/store/file-store';
 import { SubscriptionSessionsService } from '../../notifications/subscription-sessions.service';
-import { signInKeysOf } from './pupil-record';
 
 export interface DeletionOutcome {
   worksRemoved: number;
@@ -89,7 +88,6 @@ export class PupilDeletionService {
       [pupilId, ownIds],
     );
     await tx.query(`UPDATE audit_entry SET actor_id = NULL WHERE actor_id = $1`, [pupilId]);
-    await tx.query(`DELETE FROM sign_in_failure WHERE account_key = ANY ($1::text[])`, [await signInKeysOf(tx, pupilId)]);
     // Teachers' notifications about the work name it by id only, but point at nothing once it is gone.
     await tx.query(`DELETE FROM notification WHERE work_id = ANY ($1::uuid[])`, [ownIds]);
     await tx.query(`DELETE FROM stored_file WHERE id = ANY ($1::uuid[])`, [removed.map((f) => f.id)]);

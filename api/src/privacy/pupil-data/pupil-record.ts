@@ -1,5 +1,4 @@
 import type { Queryable } from '../../common/access.service';
-import { hashToken } from '../../common/tokens';
 
 /**
  * Which rows of which table are a pupil's, in one place for the export and the deletion.
@@ -52,7 +51,6 @@ export const PUPIL_TABLES: Record<string, string> = {
   cohort_teacher: `SELECT * FROM cohort_teacher WHERE teacher_id = $1`,
   session: `SELECT id, user_id, created_at, expires_at, revoked_at FROM session WHERE user_id = $1 ORDER BY created_at`,
   account_link: `SELECT id, kind, email, role, school_id, museum_id, user_id, created_by_id, created_at, expires_at, used_at FROM account_link WHERE user_id = $1 OR created_by_id = $1`,
-  sign_in_failure: `SELECT id, created_at FROM sign_in_failure WHERE $1::uuid IS NOT NULL AND account_key = ANY ($2::text[])`,
   upload_ticket: `SELECT * FROM upload_ticket WHERE user_id = $1`,
   stored_file: `SELECT * FROM stored_file WHERE id IN ${PUPIL_FILES} ORDER BY created_at, id`,
   collection_object_image: `SELECT * FROM collection_object_image WHERE file_id IN ${PUPIL_FILES}`,
@@ -76,26 +74,13 @@ export const PUPIL_TABLES: Record<string, string> = {
   audit_entry: PUPIL_AUDIT,
 };
 
-/**
- * The sign-in failure keys of the pupil's accounts (class code + personal code, hashed as
- * identity/ hashes them): the only way to tell which failures were theirs.
- */
-export async function signInKeysOf(db: Queryable, pupilId: string): Promise<string[]> {
-  const rows: { class_code: string; sign_in_code: string }[] = await db.query(
-    `SELECT c.class_code, cp.sign_in_code FROM cohort_pupil cp JOIN cohort c ON c.id = cp.cohort_id WHERE cp.pupil_id = $1`,
-    [pupilId],
-  );
-  return rows.map((r) => hashToken(`pupil:${r.class_code}:${r.sign_in_code}`));
-}
-
 export type PupilTables = Record<string, Record<string, unknown>[]>;
 
 /** Every row of the pupil's record, table by table. */
 export async function readPupilRecord(db: Queryable, pupilId: string): Promise<PupilTables> {
-  const keys = await signInKeysOf(db, pupilId);
   const tables: PupilTables = {};
   for (const [table, sql] of Object.entries(PUPIL_TABLES)) {
-    tables[table] = await db.query(sql, sql.includes('$2') ? [pupilId, keys] : [pupilId]);
+    tables[table] = await db.query(sql, [pupilId]);
   }
   return tables;
 }
