@@ -1,5 +1,5 @@
-import { fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PupilSignInDocument } from '../../gql/graphql';
 import { renderApp } from '../../test/renderApp';
 import { readCardLink } from './cardLink';
@@ -31,6 +31,45 @@ describe('PupilSignInPage', () => {
     ]);
     fireEvent.click(await screen.findByRole('button', { name: '进入' }));
     expect((await screen.findByRole('alert')).textContent).toBe('码好像不对。请对照你的登录卡再试一次，或者请老师帮忙。');
+  });
+
+  it('asks a child to wait the seconds the server names, then lets them try again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      renderApp('/pupil-sign-in?class=WB4B26&code=K7M2QX', [
+        {
+          request: pupilSignIn('WB4B26', 'K7M2QX'),
+          result: { data: null, errors: [{ message: 'wait', path: ['signInPupil'], extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }] },
+        },
+      ]);
+      fireEvent.click(await screen.findByRole('button', { name: '进入' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('试了太多次啦！请休息一下，等 30 秒再试一次。也可以请老师帮忙。');
+      const button = screen.getByRole('button', { name: '进入' }) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(29_000);
+      });
+      expect(button.disabled).toBe(true);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1_000);
+      });
+      expect(button.disabled).toBe(false);
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says "1 second" in English, not "1 seconds"', async () => {
+    renderApp('/pupil-sign-in?class=WB4B26&code=K7M2QX', [
+      {
+        request: pupilSignIn('WB4B26', 'K7M2QX'),
+        result: { data: null, errors: [{ message: 'wait', path: ['signInPupil'], extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }] },
+      },
+    ], { language: 'en' });
+    fireEvent.click(await screen.findByRole('button', { name: "Let's go" }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many tries! Take a little break, wait 1 second and try again. You can also ask your teacher for help.');
   });
 
   it('checks the shape of a code before asking the server', async () => {

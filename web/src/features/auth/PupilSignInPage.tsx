@@ -8,6 +8,7 @@ import { TextField } from '../../ui/Field';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { CardCodes } from './cardLink';
 import { authMessages } from './messages';
+import { retryAfterSecondsOf, useSignInWait, waitWords } from './signInWait';
 import { ScanCardButton } from './ScanCardButton';
 import { useCompleteSignIn } from './useCompleteSignIn';
 
@@ -35,7 +36,7 @@ const codeInputProps = {
 } as const;
 
 export function PupilSignInPage() {
-  const { t, errorMessage } = useFeatureI18n(authMessages);
+  const { t, errorMessage, language } = useFeatureI18n(authMessages);
   usePageTitle(t('layout.pupilSignIn'));
   const [params] = useSearchParams();
   const fromCard = Boolean(params.get('class') && params.get('code'));
@@ -48,6 +49,7 @@ export function PupilSignInPage() {
   const [signIn, { loading }] = useMutation(PupilSignInMutation);
   const completeSignIn = useCompleteSignIn();
   const submitRef = useRef<HTMLButtonElement>(null);
+  const { waiting, startWait } = useSignInWait(() => setProblem(null));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,6 +63,13 @@ export function PupilSignInPage() {
       if (data) await completeSignIn(data.signInPupil);
     } catch (error) {
       const code = errorCodeOf(error);
+      const seconds = code === 'RATE_LIMITED' ? retryAfterSecondsOf(error) : null;
+      if (seconds !== null) {
+        const wait = waitWords(seconds, language);
+        startWait(seconds);
+        setProblem(t('pupil.rateLimitedWait', { wait: t(wait.key, { count: wait.count }) }));
+        return;
+      }
       setProblem(code === 'UNAUTHENTICATED' ? t('pupil.wrongDetails') : code === 'RATE_LIMITED' ? t('pupil.rateLimited') : errorMessage(error));
     }
   };
@@ -108,7 +117,7 @@ export function PupilSignInPage() {
             {problem}
           </p>
         )}
-        <button ref={submitRef} type="submit" className="button button--large" disabled={loading}>
+        <button ref={submitRef} type="submit" className="button button--large" disabled={loading || waiting}>
           {loading ? t('pupil.submitting') : t('pupil.submit')}
         </button>
       </form>

@@ -5,10 +5,10 @@ import { renderApp, teacherWang } from '../../test/renderApp';
 
 const credentials = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026' };
 
-function signInFails(code: string) {
+function signInFails(code: string, extensions: Record<string, unknown> = {}) {
   return {
     request: { query: SignInDocument, variables: { input: credentials } },
-    result: { data: null, errors: [{ message: 'the sign-in details are wrong', path: ['signIn'], extensions: { code } }] },
+    result: { data: null, errors: [{ message: 'the sign-in details are wrong', path: ['signIn'], extensions: { code, ...extensions } }] },
   };
 }
 
@@ -29,14 +29,30 @@ describe('SignInPage', () => {
     expect(screen.queryByText(/sign in first|请先登录/)).toBeNull();
   });
 
-  it('explains the rate limit in English when the reader chose English', async () => {
-    renderApp('/sign-in', [signInFails('RATE_LIMITED')], { language: 'en' });
+  it('says in English how long to wait, in minutes beyond one, and keeps the button off meanwhile', async () => {
+    renderApp('/sign-in', [signInFails('RATE_LIMITED', { retryAfterSeconds: 90 })], { language: 'en' });
     await screen.findByRole('heading', { level: 1, name: 'Sign in for teachers and museum staff' });
     fillAndSubmit({ email: 'Email', password: 'Password', submit: 'Sign in' });
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/^There have been too many failed sign-ins\./);
+    expect(alert.textContent).toBe('There have been too many failed sign-ins. To keep the account safe, please wait 2 minutes and try again.');
+    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(true);
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('says in Chinese how many seconds to wait', async () => {
+    renderApp('/sign-in', [signInFails('RATE_LIMITED', { retryAfterSeconds: 8 })]);
+    await screen.findByRole('heading', { level: 1, name: '老师和博物馆工作人员登录' });
+    fillAndSubmit({ email: '邮箱', password: '密码', submit: '登录' });
+    expect((await screen.findByRole('alert')).textContent).toBe('登录失败的次数太多了。为了保护账户，请等 8 秒再试。');
+  });
+
+  it('still explains a rate limit that names no wait (a proxy’s, say)', async () => {
+    renderApp('/sign-in', [signInFails('RATE_LIMITED')], { language: 'en' });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in for teachers and museum staff' });
+    fillAndSubmit({ email: 'Email', password: 'Password', submit: 'Sign in' });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^There have been too many failed sign-ins\. .*a few minutes/);
+    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('asks for both details before sending anything', async () => {

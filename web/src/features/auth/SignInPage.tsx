@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { TextField } from '../../ui/Field';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { authMessages } from './messages';
+import { retryAfterSecondsOf, useSignInWait, waitWords } from './signInWait';
 import { useCompleteSignIn } from './useCompleteSignIn';
 
 const SignInMutation = graphql(`
@@ -21,7 +22,7 @@ const SignInMutation = graphql(`
 `);
 
 export function SignInPage() {
-  const { t, errorMessage } = useFeatureI18n(authMessages);
+  const { t, errorMessage, language } = useFeatureI18n(authMessages);
   usePageTitle(t('signIn.title'));
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
@@ -29,6 +30,7 @@ export function SignInPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [signIn, { loading }] = useMutation(SignInMutation);
   const completeSignIn = useCompleteSignIn();
+  const { waiting, startWait } = useSignInWait(() => setProblem(null));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,6 +44,13 @@ export function SignInPage() {
       if (data) await completeSignIn(data.signIn);
     } catch (error) {
       const code = errorCodeOf(error);
+      const seconds = code === 'RATE_LIMITED' ? retryAfterSecondsOf(error) : null;
+      if (seconds !== null) {
+        const wait = waitWords(seconds, language);
+        startWait(seconds);
+        setProblem(t('signIn.rateLimitedWait', { wait: t(wait.key, { count: wait.count }) }));
+        return;
+      }
       // The API answers UNAUTHENTICATED for any wrong detail, on purpose without saying which.
       setProblem(code === 'UNAUTHENTICATED' ? t('signIn.wrongDetails') : code === 'RATE_LIMITED' ? t('signIn.rateLimited') : errorMessage(error));
     }
@@ -78,7 +87,7 @@ export function SignInPage() {
             {problem}
           </p>
         )}
-        <button type="submit" className="button" disabled={loading}>
+        <button type="submit" className="button" disabled={loading || waiting}>
           {loading ? t('signIn.submitting') : t('signIn.submit')}
         </button>
       </form>

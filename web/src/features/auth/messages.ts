@@ -9,6 +9,7 @@ const zhCN = {
   'signIn.submitting': '正在登录…',
   'signIn.wrongDetails': '邮箱或密码不对。请检查一下再试。',
   'signIn.rateLimited': '登录失败的次数太多了。为了保护账户，请等几分钟再试。',
+  'signIn.rateLimitedWait': '登录失败的次数太多了。为了保护账户，请等{wait}再试。',
   'signIn.pupilLink': '我是学生，用登录卡登录',
   'signIn.missing': '请填写邮箱和密码。',
 
@@ -23,6 +24,11 @@ const zhCN = {
   'pupil.submitting': '正在进入…',
   'pupil.wrongDetails': '码好像不对。请对照你的登录卡再试一次，或者请老师帮忙。',
   'pupil.rateLimited': '试了太多次啦！请休息几分钟，或者请老师帮忙。',
+  'pupil.rateLimitedWait': '试了太多次啦！请休息一下，等{wait}再试一次。也可以请老师帮忙。',
+  'wait.seconds.one': ' {count} 秒',
+  'wait.seconds.other': ' {count} 秒',
+  'wait.minutes.one': ' {count} 分钟',
+  'wait.minutes.other': ' {count} 分钟',
   'pupil.staffLink': '我是老师或博物馆工作人员',
   'pupil.fromCard': '已经从登录卡上填好了码，点“进入”就可以啦。',
 
@@ -79,6 +85,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'signIn.submitting': 'Signing in…',
   'signIn.wrongDetails': "The email or password isn't right. Please check them and try again.",
   'signIn.rateLimited': 'There have been too many failed sign-ins. To keep the account safe, please wait a few minutes and try again.',
+  'signIn.rateLimitedWait': 'There have been too many failed sign-ins. To keep the account safe, please wait {wait} and try again.',
   'signIn.pupilLink': "I'm a pupil: sign in with my card",
   'signIn.missing': 'Please enter your email and password.',
 
@@ -93,6 +100,11 @@ const en: Record<keyof typeof zhCN, string> = {
   'pupil.submitting': 'Going in…',
   'pupil.wrongDetails': "That code doesn't look right. Check your sign-in card and try again, or ask your teacher for help.",
   'pupil.rateLimited': 'Too many tries! Take a short break for a few minutes, or ask your teacher for help.',
+  'pupil.rateLimitedWait': 'Too many tries! Take a little break, wait {wait} and try again. You can also ask your teacher for help.',
+  'wait.seconds.one': '{count} second',
+  'wait.seconds.other': '{count} seconds',
+  'wait.minutes.one': '{count} minute',
+  'wait.minutes.other': '{count} minutes',
   'pupil.staffLink': "I'm a teacher or museum staff",
   'pupil.fromCard': "The codes from your card are filled in. Press \u201cLet's go\u201d.",
 
