@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { throttleAddress } from '../common/client-address';
-import { loadConfig } from '../config/config';
+import { ConfigError, loadConfig } from '../config/config';
 import { delaySeconds, pupilCounters, staffCounters } from './sign-in-delays';
 
 describe('sign-in delays', () => {
@@ -31,6 +31,25 @@ describe('sign-in delays', () => {
     const config = loadConfig({}).signInThrottle;
     expect(config.freePerClassAddress).toBeGreaterThanOrEqual(45 * 3);
     expect(config.freePerClass).toBeGreaterThanOrEqual(config.freePerClassAddress);
+  });
+});
+
+describe('sign-in throttle settings', () => {
+  it('reads every setting, and refuses a bad one by name', () => {
+    expect(
+      loadConfig({
+        SIGN_IN_WINDOW_MINUTES: '30',
+        SIGN_IN_MAX_DELAY_SECONDS: '600',
+        SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '3',
+        SIGN_IN_FREE_FAILURES_PER_ACCOUNT: '10',
+        SIGN_IN_FREE_FAILURES_PER_ADDRESS: '40',
+        SIGN_IN_FREE_FAILURES_PER_CLASS_ADDRESS: '200',
+        SIGN_IN_FREE_FAILURES_PER_CLASS: '400',
+      }).signInThrottle,
+    ).toEqual({ windowMinutes: 30, maxDelaySeconds: 600, freePerAccountAddress: 3, freePerAccount: 10, freePerAddress: 40, freePerClassAddress: 200, freePerClass: 400 });
+    expect(() => loadConfig({ SIGN_IN_MAX_DELAY_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SIGN_IN_FREE_FAILURES_PER_CLASS: 'many' })).toThrow(/SIGN_IN_FREE_FAILURES_PER_CLASS/);
+    expect(() => loadConfig({ SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '-1' })).toThrow(/SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS/);
   });
 });
 
