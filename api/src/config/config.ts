@@ -55,6 +55,8 @@ export interface AppConfig {
 export interface SignInThrottleConfig {
   /** A counter forgets its failures after this long without one (counted from the end of its last delay). */
   windowMinutes: number;
+  /** The wait after the first failure past a counter's free ones; each further failure doubles it. */
+  firstDelaySeconds: number;
   /** The longest delay any counter imposes. */
   maxDelaySeconds: number;
   /** Staff: failures of one account from one address before that address waits. */
@@ -215,6 +217,7 @@ function fileStore(env: Env): FileStoreConfig {
 function signInThrottle(env: Env): SignInThrottleConfig {
   return {
     windowMinutes: integer(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 1440),
+    firstDelaySeconds: integer(env, 'SIGN_IN_FIRST_DELAY_SECONDS', 1, 1, 3600),
     maxDelaySeconds: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 900, 1, 86400),
     freePerAccountAddress: integer(env, 'SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS', 5, 0, 1000),
     freePerAccount: integer(env, 'SIGN_IN_FREE_FAILURES_PER_ACCOUNT', 20, 0, 100000),

@@ -5,9 +5,10 @@ import { delaySeconds, pupilCounters, staffCounters } from './sign-in-delays';
 
 describe('sign-in delays', () => {
   it('lets the free failures through, then doubles the wait up to the maximum', () => {
-    expect([1, 2, 3, 4, 5].map((n) => delaySeconds(n, 5, 900))).toEqual([0, 0, 0, 0, 0]);
-    expect([6, 7, 8, 9, 15, 16, 17, 1000].map((n) => delaySeconds(n, 5, 900))).toEqual([1, 2, 4, 8, 512, 900, 900, 900]);
-    expect(delaySeconds(1, 0, 60)).toBe(1);
+    const defaults = { firstDelaySeconds: 1, maxDelaySeconds: 900 };
+    expect([1, 2, 3, 4, 5].map((n) => delaySeconds(n, 5, defaults))).toEqual([0, 0, 0, 0, 0]);
+    expect([6, 7, 8, 9, 15, 16, 17, 1000].map((n) => delaySeconds(n, 5, defaults))).toEqual([1, 2, 4, 8, 512, 900, 900, 900]);
+    expect([1, 2, 3, 4].map((n) => delaySeconds(n, 0, { firstDelaySeconds: 10, maxDelaySeconds: 60 }))).toEqual([10, 20, 40, 60]);
   });
 
   it('counts staff per account and address, per account and per address; pupils per class code and address and per class code', () => {
@@ -39,6 +40,7 @@ describe('sign-in throttle settings', () => {
     expect(
       loadConfig({
         SIGN_IN_WINDOW_MINUTES: '30',
+        SIGN_IN_FIRST_DELAY_SECONDS: '2',
         SIGN_IN_MAX_DELAY_SECONDS: '600',
         SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '3',
         SIGN_IN_FREE_FAILURES_PER_ACCOUNT: '10',
@@ -46,7 +48,7 @@ describe('sign-in throttle settings', () => {
         SIGN_IN_FREE_FAILURES_PER_CLASS_ADDRESS: '200',
         SIGN_IN_FREE_FAILURES_PER_CLASS: '400',
       }).signInThrottle,
-    ).toEqual({ windowMinutes: 30, maxDelaySeconds: 600, freePerAccountAddress: 3, freePerAccount: 10, freePerAddress: 40, freePerClassAddress: 200, freePerClass: 400 });
+    ).toEqual({ windowMinutes: 30, firstDelaySeconds: 2, maxDelaySeconds: 600, freePerAccountAddress: 3, freePerAccount: 10, freePerAddress: 40, freePerClassAddress: 200, freePerClass: 400 });
     expect(() => loadConfig({ SIGN_IN_MAX_DELAY_SECONDS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ SIGN_IN_FREE_FAILURES_PER_CLASS: 'many' })).toThrow(/SIGN_IN_FREE_FAILURES_PER_CLASS/);
     expect(() => loadConfig({ SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '-1' })).toThrow(/SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS/);

@@ -8,8 +8,8 @@ import { hashToken } from '../common/tokens';
  * Failures slow a guesser down instead of refusing the right credentials for everyone (NIST SP
  * 800-63B §5.2.2; OWASP counts lockout as a denial of service). Each counter allows some
  * failures free (people mistype), then every further failure makes the next attempt wait twice
- * as long as the last: 1 s, 2 s, 4 s … 512 s, then SIGN_IN_MAX_DELAY_SECONDS (900 s) from the
- * eleventh on. A counter forgets its failures a window (SIGN_IN_WINDOW_MINUTES, 15) after
+ * as long as the last: SIGN_IN_FIRST_DELAY_SECONDS (1 s), 2 s, 4 s … 512 s, then
+ * SIGN_IN_MAX_DELAY_SECONDS (900 s) from the eleventh on. A counter forgets its failures a window (SIGN_IN_WINDOW_MINUTES, 15) after
  * its last delay ended.
  *
  * Staff (email + password):
@@ -63,10 +63,10 @@ export interface SignInCounters {
 }
 
 /** Seconds the next attempt waits after a counter's `failures`-th failure. */
-export function delaySeconds(failures: number, free: number, maxDelaySeconds: number): number {
+export function delaySeconds(failures: number, free: number, delays: { firstDelaySeconds: number; maxDelaySeconds: number }): number {
   if (failures <= free) return 0;
   // 2^30 s is longer than any allowed maximum; the exponent is clamped so it stays a number.
-  return Math.min(maxDelaySeconds, 2 ** Math.min(failures - free - 1, 30));
+  return Math.min(delays.maxDelaySeconds, delays.firstDelaySeconds * 2 ** Math.min(failures - free - 1, 30));
 }
 
 const key = (...parts: string[]) => hashToken(parts.join('\u0000'));

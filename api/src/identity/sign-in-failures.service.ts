@@ -32,7 +32,7 @@ export class SignInFailures {
   ) {}
 
   async claim(counters: SignInCounters): Promise<ClaimResult> {
-    const { windowMinutes, maxDelaySeconds } = this.config.signInThrottle;
+    const { windowMinutes } = this.config.signInThrottle;
     const keys = [...new Set(counters.counted.map((c) => c.key))].sort();
     const result = await this.dataSource.transaction(async (tx): Promise<ClaimResult> => {
       // Creates missing counters and locks them all, in key order (so two attempts never wait on each
@@ -52,8 +52,8 @@ export class SignInFailures {
 
       const failures = new Map(rows.map((r) => [r.key, (r.expired ? 0 : r.failures) + 1]));
       const delayOf = (c: Counter): number => {
-        const own = delaySeconds(failures.get(c.key)!, c.free, maxDelaySeconds);
-        return c.wide ? Math.max(own, delaySeconds(failures.get(c.wide.key)!, c.wide.free, maxDelaySeconds)) : own;
+        const own = delaySeconds(failures.get(c.key)!, c.free, this.config.signInThrottle);
+        return c.wide ? Math.max(own, delaySeconds(failures.get(c.wide.key)!, c.wide.free, this.config.signInThrottle)) : own;
       };
       const counted = new Map(counters.counted.map((c) => [c.key, c]));
       const delays = new Map(keys.map((k) => [k, delayOf(counted.get(k)!)]));
@@ -79,11 +79,14 @@ export class SignInFailures {
   async failed(claim: SignInClaim): Promise<void> {
     const keys = [...claim.written.keys()].filter((k) => claim.written.get(k)!.delaySeconds > 0);
     if (keys.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE sign_in_failure_count c SET blocked_until = GREATEST(c.blocked_until, clock_timestamp() + make_interval(secs => u.delay))
-         FROM unnest($1::text[], $2::int[]) AS u(key, delay) WHERE c.key = u.key`,
-      [keys, keys.map((k) => claim.written.get(k)!.delaySeconds)],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      await lockInKeyOrder(tx, keys);
+      await tx.query(
+        `UPDATE sign_in_failure_count c SET blocked_until = GREATEST(c.blocked_until, clock_timestamp() + make_interval(secs => u.delay))
+           FROM unnest($1::text[], $2::int[]) AS u(key, delay) WHERE c.key = u.key`,
+        [keys, keys.map((k) => claim.written.get(k)!.delaySeconds)],
+      );
+    });
   }
 
   /**
@@ -94,6 +97,7 @@ export class SignInFailures {
   async succeeded(tx: Queryable, claim: SignInClaim): Promise<void> {
     const forgiven = claim.counters.forgivenOnSuccess?.key;
     const keys = [...claim.written.keys()].filter((k) => k !== forgiven);
+    await lockInKeyOrder(tx, [...claim.written.keys()]);
     await tx.query(
       `UPDATE sign_in_failure_count c
           SET blocked_until = CASE WHEN c.failures = u.failures THEN u.previous ELSE c.blocked_until END,
@@ -103,4 +107,13 @@ export class SignInFailures {
     );
     if (forgiven) await tx.query(`DELETE FROM sign_in_failure_count WHERE key = $1`, [forgiven]);
   }
+}
+
+/**
+ * Locks counters in the order claims lock them (an UPDATE takes its rows in whatever order the
+ * plan visits them), so that taking a failure back or restarting its wait never deadlocks with
+ * a concurrent claim on the same counters.
+ */
+async function lockInKeyOrder(tx: Queryable, keys: string[]): Promise<void> {
+  await tx.query(`SELECT 1 FROM sign_in_failure_count WHERE key = ANY ($1::text[]) ORDER BY key FOR UPDATE`, [keys]);
 }
