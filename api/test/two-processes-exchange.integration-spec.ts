@@ -48,8 +48,15 @@ describe('a pupil–teacher exchange across two API processes', () => {
     const brief = await newBrief(t, { authorId: w.educator.id, museumId: w.museum.id });
     const assignment = await newAssignment(t, { classId: w.cls.id, briefId: brief.id, createdById: w.teacher.id });
 
-    // Two free failures per account and address: the last step's third one, counted across both processes, sets a wait.
-    const { portA, portB, numsub, stop } = await startTwoServers({ DATABASE_URL: db.url!, DATA_DIR: dataDir, SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '2' });
+    // Two free failures per account and per class code at an address: the last steps run into
+    // the waits across both processes (30 s first, so none runs out on a busy machine).
+    const { portA, portB, numsub, stop } = await startTwoServers({
+      DATABASE_URL: db.url!,
+      DATA_DIR: dataDir,
+      SIGN_IN_FREE_FAILURES_PER_ACCOUNT_ADDRESS: '2',
+      SIGN_IN_FREE_FAILURES_PER_CLASS_ADDRESS: '2',
+      SIGN_IN_FIRST_DELAY_SECONDS: '30',
+    });
     try {
       // The pupil signs in on A and works on B.
       const pupilToken = data(
@@ -115,12 +122,21 @@ describe('a pupil–teacher exchange across two API processes', () => {
         expect.objectContaining({ id: version.id, status: 'RETURNED', feedback: expect.objectContaining({ overallComment: '再找一件辽代的文物比较一下。' }) }),
       ]);
 
-      // Failed sign-ins count across both processes: two on A, one on B, then even the right password waits (a second) on either.
+      // Failed sign-ins count across both processes: two on A, one on B, then even the right password waits on either.
       const signIn = (port: number, password: string) =>
         post(port, `mutation ($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { email: w.colleague.email, password } });
       for (const port of [portA, portA, portB]) expect(codesOf(await signIn(port, 'not the password'))).not.toEqual([]);
       expect(codesOf(await signIn(portB, STAFF_PASSWORD))).toEqual(['RATE_LIMITED']);
       expect(codesOf(await signIn(portA, STAFF_PASSWORD))).toEqual(['RATE_LIMITED']);
+
+      // Guesses sent at once to both processes, past the free ones: exactly one is checked.
+      const guessCode = (port: number, code: string) =>
+        post(port, `mutation ($input: PupilSignInInput!) { signInPupil(input: $input) { token } }`, { input: { classCode: w.pupil.classCode, pupilCode: code } });
+      const wrong = ['ZZZZZ2', 'ZZZZZ3', 'ZZZZZ4', 'ZZZZZ5', 'ZZZZZ6', 'ZZZZZ7', 'ZZZZZ8', 'ZZZZZ9', 'ZZZZYA', 'ZZZZYB', 'ZZZZYC', 'ZZZZYD'].filter((c) => c !== w.pupil.code);
+      for (const port of [portA, portB]) expect(codesOf(await guessCode(port, wrong[0]!))).toEqual(['UNAUTHENTICATED']);
+      const burst = await Promise.all(wrong.slice(1, 11).map((code, i) => guessCode(i % 2 ? portA : portB, code)));
+      const codes = burst.flatMap(codesOf).sort();
+      expect(codes).toEqual(['UNAUTHENTICATED', ...Array(9).fill('RATE_LIMITED')].sort());
     } finally {
       expect(cleanExits(await stop())).toEqual([0, 0, '']);
     }
