@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { ENDPOINT_FILE } from '../src/backup/data-folder';
+import { ENDPOINT_FILE, TOOL_LOCK_FILE, writeEndpoint } from '../src/backup/data-folder';
 import { openDatabase } from '../src/database/database';
 import { newPupil, newSession, newWorld } from './factories';
 import { newAssignment, newBrief, newWork } from './project-factories';
@@ -372,5 +372,44 @@ describe(`backup and restore (${KIND})`, () => {
     writeFileSync(join(other, ...key.split('/')), 'not the bytes that were stored');
     const again = await runCli('backup', ['--verify', other], {});
     expect([again.code, again.stderr]).toEqual([4, expect.stringContaining(`[CHECKSUM_MISMATCH]: ${key}`)]);
+  }, 120000);
+
+  const itEmbedded = KIND === 'pglite' ? it : it.skip;
+
+  itEmbedded('reads the embedded folder itself when no server runs, and refuses when one holds it without answering', async () => {
+    // A server that crashed left its endpoint file behind: its process is gone, so the folder is free.
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((r) => gone.on('exit', r));
+    writeEndpoint(source.dataDir, { pid: gone.pid!, host: '127.0.0.1', port: await freePort(), secret: 'stale' });
+    const out = mkdtempSync(join(tmpdir(), 'lmr-backups-offline-'));
+    cleanups.push(async () => rmSync(out, { recursive: true, force: true }));
+    const offline = await runCli('backup', ['--out', out], source.env);
+    expect([offline.code, offline.stderr]).toEqual([0, '']);
+    const taken = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!, 'manifest.json'), 'utf8'));
+    const [{ n }] = await querySql<{ n: number }>(source, `SELECT count(*)::int AS n FROM work_version`);
+    expect(taken.counts.work_version).toBe(n);
+    expect(existsSync(join(source.dataDir, ENDPOINT_FILE))).toBe(false);
+
+    // A live process that does not answer on the port it announced: never read the folder beside it.
+    writeEndpoint(source.dataDir, { pid: process.pid, host: '127.0.0.1', port: await freePort(), secret: 'x' });
+    try {
+      const refused = await runCli('backup', ['--out', out], source.env);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(/^Backup refused \[UNSAFE\]: the server \(process \d+\) has the embedded database open but does not answer/);
+      expect(readdirSync(out)).toHaveLength(1);
+    } finally {
+      rmSync(join(source.dataDir, ENDPOINT_FILE), { force: true });
+    }
+
+    // While a backup or restore has the folder (its lock names a live process), the server does not open it.
+    writeFileSync(join(source.dataDir, TOOL_LOCK_FILE), JSON.stringify({ pid: process.pid, what: 'a backup' }));
+    try {
+      const server = startServer({ ...source.env, PORT: String(await freePort()) });
+      const exit = await server.done;
+      expect(exit.code).toBe(1);
+      expect(exit.stderr).toContain('has the data folder open');
+    } finally {
+      rmSync(join(source.dataDir, TOOL_LOCK_FILE), { force: true });
+    }
   }, 120000);
 });
