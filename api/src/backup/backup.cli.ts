@@ -131,7 +131,8 @@ async function main() {
   } finally {
     await rm(capture.dir, { recursive: true, force: true });
   }
-  process.stdout.write([`Snapshot written to ${output}`, ...summary(manifest), ''].join('\n'));
+  const held = capture.kind === 'pglite' ? 'the embedded database was held' : 'uploads and file deletions waited';
+  process.stdout.write([`Snapshot written to ${output}`, ...summary(manifest), `  pause        ${held} for ${capture.heldMs} ms`, ''].join('\n'));
   if (manifest.files.missing.length > 0) {
     process.stderr.write(`warning: ${manifest.files.missing.length} stored files were already missing from ${join(config.dataDir, 'files')} (first: ${manifest.files.missing[0]}); their rows are in the snapshot without them\n`);
   }

@@ -28,6 +28,8 @@ export interface Capture {
   fileKeys: string[];
   /** Keys rows refer to that were already missing from the store when the snapshot was taken. */
   missingKeys: string[];
+  /** How long writers had to wait: the embedded session held, or uploads and deletions held on PostgreSQL. */
+  heldMs: number;
 }
 
 export const CAPTURE_RECORD = 'capture.json';
@@ -55,6 +57,8 @@ export async function captureEmbedded(dataSource: DataSource, pglite: PGlite, co
   try {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
+    const heldFrom = Date.now();
+    let heldMs: number;
     let dump: Blob;
     let facts: Facts;
     let staged: { fileKeys: string[]; missingKeys: string[] };
@@ -65,9 +69,10 @@ export async function captureEmbedded(dataSource: DataSource, pglite: PGlite, co
       dump = await pglite.dumpDataDir('gzip');
     } finally {
       await runner.release();
+      heldMs = Date.now() - heldFrom;
     }
     await writeFile(join(dir, PGLITE_DUMP), Buffer.from(await dump.arrayBuffer()));
-    return await record(dir, { kind: 'pglite', facts, dumpFile: PGLITE_DUMP, fileStore: config.fileStore.kind, ...staged });
+    return await record(dir, { kind: 'pglite', facts, dumpFile: PGLITE_DUMP, fileStore: config.fileStore.kind, heldMs, ...staged });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -107,6 +112,7 @@ export async function capturePostgres(config: Pick<AppConfig, 'dataDir' | 'fileS
   });
   try {
     await guard.query('BEGIN');
+    const heldFrom = Date.now();
     // Never queue for long behind a long transaction: while our request waits, it holds up uploads too.
     await guard.query(`SET LOCAL lock_timeout = '10s'`);
     try {
@@ -121,11 +127,12 @@ export async function capturePostgres(config: Pick<AppConfig, 'dataDir' | 'fileS
     const keys = await readKeys(query);
     const staged = await stageFiles(config, keys, dir);
     await guard.query('COMMIT');
+    const heldMs = Date.now() - heldFrom;
 
     const facts = { ...(await readFacts(query, false)), keys };
     await runTool('pg_dump', ['--format=custom', `--snapshot=${snapshotId}`, `--file=${join(dir, POSTGRES_DUMP)}`, `--dbname=${config.databaseUrl}`]);
     await snapshot.query('COMMIT');
-    return await record(dir, { kind: 'postgres', facts, dumpFile: POSTGRES_DUMP, fileStore: config.fileStore.kind, ...staged });
+    return await record(dir, { kind: 'postgres', facts, dumpFile: POSTGRES_DUMP, fileStore: config.fileStore.kind, heldMs, ...staged });
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -203,7 +210,10 @@ async function stageFiles(config: Pick<AppConfig, 'dataDir' | 'fileStore'>, keys
   return { fileKeys, missingKeys };
 }
 
-async function record(dir: string, c: { kind: DatabaseKind; facts: Facts; dumpFile: string; fileStore: 'local' | 's3'; fileKeys: string[]; missingKeys: string[] }): Promise<Capture> {
+async function record(
+  dir: string,
+  c: { kind: DatabaseKind; facts: Facts; dumpFile: string; fileStore: 'local' | 's3'; fileKeys: string[]; missingKeys: string[]; heldMs: number },
+): Promise<Capture> {
   const capture: Capture = {
     dir,
     kind: c.kind,
@@ -214,6 +224,7 @@ async function record(dir: string, c: { kind: DatabaseKind; facts: Facts; dumpFi
     fileStore: c.fileStore,
     fileKeys: c.fileKeys,
     missingKeys: c.missingKeys,
+    heldMs: c.heldMs,
   };
   await writeFile(join(dir, CAPTURE_RECORD), JSON.stringify(capture));
   return capture;
