@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -339,8 +339,20 @@ describe(`backup and restore (${KIND})`, () => {
     const before = await querySql<{ n: number }>(source, `SELECT count(*)::int AS n FROM work_part`);
     const res = await runCli('restore', [snapshot], source.env);
     expect(res.code).toBe(3);
-    expect(res.stderr).toMatch(/^Restore refused \[TARGET_NOT_EMPTY\]: .*empty/);
+    expect(res.stderr).toMatch(
+      KIND === 'pglite' ? /^Restore refused \[TARGET_NOT_EMPTY\]: .*pglite already holds a database/ : /^Restore refused \[TARGET_NOT_EMPTY\]: the database named by DATABASE_URL already holds \d+ tables/,
+    );
     expect(await querySql<{ n: number }>(source, `SELECT count(*)::int AS n FROM work_part`)).toEqual(before);
+
+    // Stored files alone are data too.
+    const place = await emptyPlace();
+    cleanups.push(place.drop);
+    mkdirSync(join(place.dataDir, 'files', 'originals'), { recursive: true });
+    writeFileSync(join(place.dataDir, 'files', 'originals', 'left-behind'), 'bytes');
+    const files = await runCli('restore', [snapshot], place.env);
+    expect([files.code, files.stderr]).toEqual([3, expect.stringMatching(/^Restore refused \[TARGET_NOT_EMPTY\]: .*files already holds files/)]);
+    expect(existsSync(join(place.dataDir, 'pglite'))).toBe(false);
+    if (place.url) expect(await querySql(place, `SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]);
   }, 120000);
 
   it('refuses a damaged snapshot by its checksum, before writing anything', async () => {

@@ -9,7 +9,7 @@ import { PGLITE_SUBDIR } from '../database/data-source';
 import { BackupError } from './backup.errors';
 import { countRows, runTool } from './capture';
 import { takeToolLock } from './data-folder';
-import { filesOf, verifySnapshot, type Manifest } from './snapshot';
+import { filesOf, readManifest, verifySnapshot, type Manifest } from './snapshot';
 
 export type RestoreConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'fileStore' | 'dbConnectTimeoutMs'>;
 
@@ -28,41 +28,45 @@ function emptyFolder(path: string): boolean {
  * as empty as it found it, or (PostgreSQL) a database that pg_restore filled in one transaction.
  */
 export async function restoreSnapshot(snapshot: string, config: RestoreConfig): Promise<Manifest> {
-  const manifest = await verifySnapshot(snapshot);
+  const described = await readManifest(snapshot);
   const targetKind = config.databaseUrl ? 'postgres' : 'pglite';
-  if (manifest.database.kind !== targetKind) {
+  if (described.database.kind !== targetKind) {
     throw new BackupError(
       'KIND_MISMATCH',
-      manifest.database.kind === 'pglite'
+      described.database.kind === 'pglite'
         ? 'the snapshot is of an embedded (PGlite) database: restore it without DATABASE_URL, into an empty DATA_DIR'
         : 'the snapshot is of a PostgreSQL database: restore it with DATABASE_URL naming an empty database',
     );
   }
-  if (manifest.files.included && config.fileStore.kind === 's3') {
+  if (described.files.included && config.fileStore.kind === 's3') {
     throw new BackupError('KIND_MISMATCH', 'the snapshot holds its stored files, but FILE_STORE=s3: restore with FILE_STORE=local (then copy DATA_DIR/files into the bucket if you move to S3)');
-  }
-  const filesTarget = join(config.dataDir, 'files');
-  if (manifest.files.included && !emptyFolder(filesTarget)) {
-    throw new BackupError('TARGET_NOT_EMPTY', `${filesTarget} already holds files; restore only into an empty data folder`);
   }
 
   await mkdir(config.dataDir, { recursive: true });
   const release = takeToolLock(config.dataDir, 'a restore');
   const staging = join(config.dataDir, 'tmp', `restore-${randomBytes(6).toString('hex')}`);
   try {
-    if (manifest.database.kind === 'pglite') {
-      const pgliteTarget = join(config.dataDir, PGLITE_SUBDIR);
-      if (!emptyFolder(pgliteTarget)) throw new BackupError('TARGET_NOT_EMPTY', `${pgliteTarget} already holds a database; restore only into an empty data folder`);
-      await stageFiles(snapshot, manifest, staging);
+    // The cheap refusals first, the database before the files; then every checksum, before anything is written.
+    const pgliteTarget = join(config.dataDir, PGLITE_SUBDIR);
+    if (targetKind === 'pglite' && !emptyFolder(pgliteTarget)) {
+      throw new BackupError('TARGET_NOT_EMPTY', `${pgliteTarget} already holds a database; restore only into an empty data folder`);
+    }
+    if (config.databaseUrl) await refuseNonEmptyDatabase(config.databaseUrl, config.dbConnectTimeoutMs);
+    const filesTarget = join(config.dataDir, 'files');
+    if (described.files.included && !emptyFolder(filesTarget)) {
+      throw new BackupError('TARGET_NOT_EMPTY', `${filesTarget} already holds files; restore only into an empty data folder`);
+    }
+    const manifest = await verifySnapshot(snapshot);
+
+    await stageFiles(snapshot, manifest, staging);
+    if (!config.databaseUrl) {
       await loadEmbedded(snapshot, manifest, join(staging, PGLITE_SUBDIR));
       await moveFiles(manifest, staging, filesTarget);
       // Last: a data folder with its database is a restored one.
       await rm(pgliteTarget, { recursive: true, force: true });
       await rename(join(staging, PGLITE_SUBDIR), pgliteTarget);
     } else {
-      const url = config.databaseUrl!;
-      await refuseNonEmptyDatabase(url, config.dbConnectTimeoutMs);
-      await stageFiles(snapshot, manifest, staging);
+      const url = config.databaseUrl;
       // One transaction: it fails whole, leaving the database empty.
       await runTool('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', `--dbname=${url}`, join(snapshot, manifest.database.dump)]);
       await moveFiles(manifest, staging, filesTarget);

@@ -99,7 +99,8 @@ export async function writeSnapshot(capture: Capture, output: string): Promise<M
   }
 }
 
-async function readManifest(snapshot: string): Promise<Manifest> {
+/** The manifest, checked for shape (not the files: see verifySnapshot). */
+export async function readManifest(snapshot: string): Promise<Manifest> {
   let text: string;
   try {
     text = await readFile(join(snapshot, MANIFEST), 'utf8');
