@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { APP_CONFIG } from '../common/app-config.module';
@@ -11,6 +13,7 @@ import { BackupError } from './backup.errors';
 import { captureEmbedded } from './capture';
 import { removeEndpoint, writeEndpoint } from './data-folder';
 
+const ABANDONED_AFTER_MS = 24 * 60 * 60_000;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /** What the backup route sees of a request: where it came from and what it carries. */
@@ -43,6 +46,7 @@ export class BackupService implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
+    void this.removeAbandonedCaptures();
     if (!this.database.pglite) return;
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (!server) return;
@@ -53,6 +57,21 @@ export class BackupService implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationShutdown(): void {
     if (this.announced) removeEndpoint(this.config.dataDir);
+  }
+
+  /**
+   * A backup command that died between the capture and writing its snapshot leaves its staging
+   * folder (hard links, and a dump) in DATA_DIR/tmp; after a day nobody is still writing from it.
+   */
+  private async removeAbandonedCaptures(): Promise<void> {
+    const tmp = join(this.config.dataDir, 'tmp');
+    const entries = await readdir(tmp, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isDirectory() || !entry.name.startsWith('backup-')) continue;
+      const path = join(tmp, entry.name);
+      const info = await stat(path).catch(() => null);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   private announce(server: Server): void {
