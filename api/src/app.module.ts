@@ -11,6 +11,7 @@ import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode 
 import type { Logger } from 'pino';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
+import { BackupModule } from './backup/backup.module';
 import { CollectionModule } from './collection/collection.module';
 import { AccessModule } from './common/access.module';
 import { AppConfigModule } from './common/app-config.module';
@@ -169,6 +170,7 @@ export class AppModule {
         ReviewModule,
         ExhibitionModule,
         PrivacyModule,
+        BackupModule,
       ],
       // Fails closed: every operation and route needs a session unless marked @Public().
       providers: [

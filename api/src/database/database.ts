@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { refuseIfToolHoldsFolder } from '../backup/data-folder';
 import type { DataSource } from 'typeorm';
 import { openPGlite, pgliteDataSource, PGLITE_SUBDIR, postgresDataSource, type DatabaseConfig } from './data-source';
 
@@ -13,6 +14,8 @@ export interface Database {
   dataSource: DataSource;
   /** A short description for the start-up line; never includes a password. */
   description: string;
+  /** The embedded instance itself (kind 'pglite'), for what only PGlite can do: dump its folder for a backup. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -99,6 +102,8 @@ async function openEmbedded(config: DatabaseConfig, given?: PGlite): Promise<Dat
     if (given) {
       db = given;
     } else {
+      // Never open the folder while a backup or restore run without the server has it (backup/data-folder.ts).
+      refuseIfToolHoldsFolder(config.dataDir);
       mkdirSync(dir, { recursive: true });
       db = await openPGlite({ dataDir: dir });
     }
@@ -110,6 +115,7 @@ async function openEmbedded(config: DatabaseConfig, given?: PGlite): Promise<Dat
   return {
     kind: 'pglite',
     dataSource,
+    pglite: db,
     description: given ? 'embedded PostgreSQL (PGlite)' : `embedded PostgreSQL (PGlite) in ${dir}`,
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
