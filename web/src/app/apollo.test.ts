@@ -11,6 +11,7 @@ interface Sent {
   url: URL;
   body: Record<string, unknown> | null;
   headers: Headers;
+  cache: RequestCache | undefined;
 }
 
 /** The network, answered in turn by `answers`; every request is recorded. */
@@ -22,6 +23,7 @@ function network(...answers: unknown[]) {
       url: new URL(input, 'http://portal.test'),
       body: typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
       headers: new Headers(init.headers),
+      cache: init.cache,
     });
     const answer = answers[Math.min(sent.length - 1, answers.length - 1)];
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -52,6 +54,8 @@ describe('public reads by GET', () => {
     expect(manifest[`sha256:${hash}`]).toMatch(/^query ExhibitionSeasons \{/);
     // Apollo's CSRF prevention wants a non-simple header on GET: the content type is one.
     expect(request!.headers.get('content-type')).toBe('application/json');
+    // The browser revalidates its copy rather than answering from it for a minute.
+    expect(request!.cache).toBe('no-cache');
   });
 
   it('keeps everything else on POST with the query text', async () => {

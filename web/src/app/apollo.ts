@@ -28,8 +28,8 @@ export function createCache(): InMemoryCache {
 
 /**
  * The public pages' queries (exhibition and collection): sent by GET as the id of the document
- * the build persisted (web/src/gql/persisted-documents.json), so the browser and any cache in
- * front of the API can keep the answer for a minute. The API answers them to GET only because
+ * the build persisted (web/src/gql/persisted-documents.json), so that a cache in front of the
+ * API can keep the answer for a minute. The API answers them to GET only because
  * every root field they read is public; everything else goes by POST, never cached.
  */
 export const PUBLIC_READS: ReadonlySet<string> = new Set(['ExhibitionSeasons', 'ExhibitionSeason', 'ExhibitedWork', 'CollectionPage', 'ObjectPage']);
@@ -49,7 +49,11 @@ export function createApolloLink(): ApolloLink {
     // An id the API does not know (a portal newer than the API, during an upgrade): the link
     // turns itself off and this and later queries go by POST with their text, as before.
     disable: ({ meta }) => meta.persistedQueryNotSupported || meta.persistedQueryNotFound,
-  }).concat(http);
+  }).concat(
+    // The browser asks again every time (If-None-Match, mostly a 304 without a body), so that an
+    // educator sees an edit at once; shared caches in front still answer for their minute.
+    new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetchOptions: { cache: 'no-cache' } }),
+  );
   return ApolloLink.split(
     (operation) => operation.operationType === 'subscription',
     // Subscriptions (the header's notifications) go over a WebSocket whose client loads on first use.
