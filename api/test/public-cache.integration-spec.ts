@@ -143,7 +143,7 @@ describe('public reads a cache can hold', () => {
       const [seasons, page, work, search, object] = await Promise.all(reads);
       expect(seasons!.body.data.exhibitionSeasons).toContainEqual(expect.objectContaining({ key: season(), workCount: 1 }));
       expect(page!.body.data.exhibition.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual([slug]);
-      expect(work!.body.data.exhibitionWork.credit).toEqual({ zh: `王同学（${SCHOOL_NAME}）`, en: `王同学, ${SCHOOL_NAME}` });
+      expect(work!.body.data.exhibitionWork.credit).toMatchObject({ zh: `王同学（${SCHOOL_NAME}）`, en: `王同学, ${SCHOOL_NAME}` });
       expect(search!.body.data.collectionObjects.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([objectId]);
       expect(object!.body.data.collectionObject.id).toBe(objectId);
     });
