@@ -23,6 +23,8 @@ COPY --from=build /app/api/package.json api/
 COPY --from=build /app/api/dist api/dist
 COPY --from=build /app/api/src/database/seed/collection-sample.json api/src/database/seed/
 COPY --from=build /app/web/dist web/dist
+# The portal's persisted documents: the API runs public reads sent by GET from this list only.
+COPY --from=build /app/web/src/gql/persisted-documents.json web/src/gql/
 RUN mkdir -p /data && chown node:node /data
 USER node
 WORKDIR /app/api

@@ -22,6 +22,7 @@ import { queryLimitRule } from './common/query-limits';
 import { Public } from './common/public.decorator';
 import type { AuthRequest, GraphQLContext } from './common/request-context';
 import { requestLogPlugin } from './common/request-log.plugin';
+import { checkPublicRead, persistedDocuments, PublicReadHooks, publicReadHeaders } from './common/public-reads';
 import type { AppConfig } from './config/config';
 import type { Database } from './database/database';
 import { DatabaseModule } from './database/database.module';
@@ -113,7 +114,12 @@ export class AppModule {
           // Set explicitly, never inferred from NODE_ENV by a library.
           introspection: config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
+          // GET too: Apollo Client sends `content-type: application/json` with its GETs; other
+          // clients send `apollo-require-preflight: true` (see the README's public caching).
           csrfPrevention: true,
+          // The portal's own documents by hash, for public reads by GET (public-reads.ts);
+          // nothing can be registered at run time.
+          persistedQueries: persistedDocuments(logger),
           allowBatchedHttpRequests: false,
           // Refused before execution: too many tokens, too deep, too many aliases, too costly.
           parseOptions: { maxTokens: 20000 },
@@ -122,7 +128,15 @@ export class AppModule {
           // One plugin of our own (see request-log.plugin.ts): it also does the work of Nest's
           // status plugin and of Apollo's cache-control plugin, both turned off here.
           plugins: [
-            requestLogPlugin(logger, { exposeSqlStatements: config.graphqlSqlCount, checkOperation: refuseSubscriptionOverHttp, respond: (ctx) => execution.respond(ctx) }),
+            requestLogPlugin(logger, {
+              exposeSqlStatements: config.graphqlSqlCount,
+              checkOperation: (ctx) => {
+                refuseSubscriptionOverHttp(ctx);
+                checkPublicRead(ctx);
+              },
+              respond: (ctx) => execution.respond(ctx),
+              publicAnswer: publicReadHeaders,
+            }),
             // A marker object only; its CommonJS typings differ from the ES module's that Nest uses.
             ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
           ],
@@ -176,6 +190,8 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorsFilter },
+        // Checks and answers GETs to /graphql before and after Apollo (public-reads.ts).
+        PublicReadHooks,
       ],
     };
   }

@@ -44,7 +44,9 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db: TestDatabase = await freshDatabase();
   const ownDataDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'lmr-test-data-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env }), webDist: null };
+  // The built portal only when a test names one (WEB_DIST), so that tests do not depend on a web build.
+  const loaded = loadConfig({ NODE_ENV: 'test', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env });
+  const config = { ...loaded, webDist: env.WEB_DIST ? loaded.webDist : null };
   const app = await createApp({ config, database: db.database, logger: createLogger(config.logLevel) });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();

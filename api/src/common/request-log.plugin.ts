@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server' with { 'resolution-mode': 'import' };
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextResponseForOperation, GraphQLRequestContextWillSendResponse, GraphQLResponse } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { Logger } from 'pino';
 import { DomainError } from './errors';
 import type { OperationDefinitionNode } from 'graphql';
@@ -10,6 +10,8 @@ export interface RequestLogOptions {
   checkOperation?: (ctx: GraphQLRequestContextDidResolveOperation<object>) => void;
   /** Answers the operation instead of Apollo's own execution, or null to leave it to Apollo (compiled-execution.ts). */
   respond?: (ctx: GraphQLRequestContextResponseForOperation<object>) => Promise<unknown>;
+  /** Sets a public answer's cache headers (public-reads.ts) and says whether it did; anything else is private. */
+  publicAnswer?: (ctx: GraphQLRequestContextWillSendResponse<object>) => boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface RequestLogOptions {
 export function requestLogPlugin(logger: Logger, opts: RequestLogOptions = {}): ApolloServerPlugin {
   const checkOperation = opts.checkOperation;
   const respond = opts.respond;
+  const publicAnswer = opts.publicAnswer;
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -43,12 +46,13 @@ export function requestLogPlugin(logger: Logger, opts: RequestLogOptions = {}): 
           }
           const { response } = ctx;
           const body = response.body;
-          // Replaces Apollo's cache-control plugin (off: the schema has no cache hints, and it
-          // wraps every field resolver): a GraphQL answer may hold a pupil's data.
-          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           // Replaces Nest's plugin of the same purpose: a response with data is a 200 even when a
           // resolver's error carries an HTTP status, so that clients read `{ data, errors }`.
           if (body.kind === 'single' && 'data' in body.singleResult) response.http.status = 200;
+          // Replaces Apollo's cache-control plugin (off: the schema has no cache hints, and it
+          // wraps every field resolver): a GraphQL answer may hold a pupil's data, so it is
+          // private unless it is a public read sent by GET (public-reads.ts; may make it a 304).
+          if (!publicAnswer?.(ctx) && !response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'private, no-store');
           if (opts.exposeSqlStatements && body.kind === 'single') {
             body.singleResult.extensions = { ...body.singleResult.extensions, sqlStatements };
           }

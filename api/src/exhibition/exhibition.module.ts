@@ -3,13 +3,14 @@ import { ReviewModule } from '../review/review.module';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 import { ExhibitionController } from './exhibition.controller';
+import { ExhibitionPageController } from './exhibition-page';
 import { ExhibitionResolver } from './exhibition.resolver';
 import { ExhibitionService } from './exhibition.service';
 
-/** The public online exhibition of selected work, its images, and the private certificates. */
+/** The public online exhibition of selected work, its images, its shared pages' Open Graph tags, and the private certificates. */
 @Module({
   imports: [ReviewModule],
-  controllers: [ExhibitionController, CertificatesController],
+  controllers: [ExhibitionController, ExhibitionPageController, CertificatesController],
   providers: [ExhibitionService, ExhibitionResolver, CertificatesService],
 })
 export class ExhibitionModule {}

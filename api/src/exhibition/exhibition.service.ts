@@ -85,6 +85,17 @@ export class ExhibitionService {
     return { ...summary(row, hasImage ? imageUrl(row.exhibition_slug!, 0) : null), parts };
   }
 
+  /**
+   * What a shared link shows of a work (its page's Open Graph tags): the summary only, with the
+   * consented credit; null when the slug names no exhibited work (withdrawn, unknown).
+   */
+  async sharedSummary(slug: string): Promise<ExhibitedWorkSummary | null> {
+    const row = await this.exhibited(slug);
+    if (!row) return null;
+    const withImages = await this.work.withImages([row]);
+    return summary(row, withImages.has(row.id) ? imageUrl(row.exhibition_slug!, 0) : null);
+  }
+
   /** An image of an exhibited work; NOT_FOUND as soon as the work is not exhibited. */
   async openImage(slug: string, index: number) {
     const row = await this.exhibited(slug);
