@@ -85,12 +85,21 @@ async function startBanner(database: Database, config: AppConfig, kept: DemoSign
     lines.push(...demoSignInLines(now, kept, join(config.dataDir, DEMO_SIGN_IN_FILE)));
   }
   const admins: unknown[] = await database.dataSource.query(`SELECT 1 FROM app_user WHERE role = 'ADMIN' AND disabled_at IS NULL LIMIT 1`);
-  if (admins.length === 0) lines.push(NO_ADMIN_LINE + (database.kind === 'pglite' ? ' (with this server stopped: the embedded database takes one process at a time)' : ''));
+  if (admins.length === 0) {
+    const invited: { email: string; expires_at: Date }[] = await database.dataSource.query(
+      `SELECT email, expires_at FROM account_link WHERE kind = 'INVITATION' AND role = 'ADMIN' AND used_at IS NULL AND expires_at > now() ORDER BY expires_at DESC LIMIT 1`,
+    );
+    const command = 'npm run create-admin -- --email <address> --museum "<museum name>"';
+    const stopFirst = database.kind === 'pglite' ? ' (with this server stopped: the embedded database takes one process at a time)' : '';
+    // One line (README "Going to production"), so that it stands out in the log.
+    lines.push(
+      invited[0]
+        ? `No admin account yet: the invitation for ${invited[0].email} is waiting until ${invited[0].expires_at.toISOString()}; a new link: ${command}${stopFirst}`
+        : `No admin account yet: create the first with  ${command}${stopFirst}`,
+    );
+  }
   return lines;
 }
-
-/** The one line a server with no admin prints (README "Going to production"). */
-const NO_ADMIN_LINE = 'No admin account yet: create the first with  npm run create-admin -- --email <address> --museum "<museum name>"';
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit in time. */
 function installShutdown(
