@@ -50,7 +50,7 @@ async function started(env: Record<string, string>): Promise<{ server: Spawned; 
   const server = startServer({ LOG_LEVEL: 'warn', ...env, PORT: String(port) });
   running.add(server);
   void server.done.then(() => running.delete(server));
-  await waitForReady(port, 90000, server);
+  await waitForReady(port, 180000, server);
   // The start lines follow the listen by a moment.
   for (let i = 0; i < 50 && !server.output().includes('is running at'); i++) await new Promise((r) => setTimeout(r, 20));
   return { server, port };
@@ -159,7 +159,7 @@ describe('a fresh production install', () => {
     await stopped(server);
     // The server let go of the folder when it stopped.
     expect(existsSync(join(env.DATA_DIR, 'embedded-database.lock'))).toBe(false);
-  }, 240000);
+  }, 420000);
 
   itWithPostgres('on an empty PostgreSQL database: the same, with create-admin run beside the running server', async () => {
     const env = { DATA_DIR: dir(), DATABASE_URL: await emptyDatabase() };
@@ -185,7 +185,7 @@ describe('a fresh production install', () => {
     } finally {
       await stopped(server);
     }
-  }, 240000);
+  }, 420000);
 });
 
 interface KeptSignIn {
@@ -257,7 +257,7 @@ describe('the demo, where someone asked for it', () => {
     expect(again.stdout).toContain("already there; nothing duplicated, the first run's password and codes kept");
     expect(again.stdout).toContain(`staff password   ${other.staffPassword}`);
     expect(kept(b)).toEqual(other);
-  }, 300000);
+  }, 600000);
 
   it('in production, DEMO_SEED=always writes the demo into an empty embedded database', async () => {
     const a = dir();
@@ -269,7 +269,7 @@ describe('the demo, where someone asked for it', () => {
     } finally {
       await stopped(server);
     }
-  }, 240000);
+  }, 420000);
 
   itWithPostgres('npm run seed on PostgreSQL prints the details it made; two databases differ; a second run keeps the first', async () => {
     const urls: string[] = [];
@@ -305,5 +305,5 @@ describe('the demo, where someone asked for it', () => {
     } finally {
       await stopped(server);
     }
-  }, 240000);
+  }, 420000);
 });

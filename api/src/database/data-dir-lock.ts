@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 /** The file in DATA_DIR that names the one process using the embedded database. */
@@ -7,13 +8,20 @@ export const LOCK_FILE = 'embedded-database.lock';
 export class DataDirBusyError extends Error {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    readonly holder: Holder,
   ) {
     super(
-      `the embedded database in ${dataDir} is in use by process ${pid} (a running server or command): stop it first, ` +
-        `or set DATABASE_URL for PostgreSQL`,
+      holder.host === hostname()
+        ? `the embedded database in ${dataDir} is in use by process ${holder.pid} (a running server or command): stop it first, or set DATABASE_URL for PostgreSQL`
+        : `the embedded database in ${dataDir} is in use by process ${holder.pid} on host ${holder.host}: stop it first; ` +
+            `if nothing there uses it any more, delete ${join(dataDir, LOCK_FILE)}`,
     );
   }
+}
+
+interface Holder {
+  pid: number;
+  host: string;
 }
 
 export interface DataDirLock {
@@ -26,7 +34,8 @@ export interface DataDirLock {
  * first one holds and corrupt it. The first process writes its pid here; a later one refuses
  * while that process lives. A lock left by a process that died (SIGKILL, power cut) is stale
  * and taken over, so a crash never stops the next start. Our own pid counts as stale too: in a
- * container the server is pid 1 after every restart.
+ * container the server is pid 1 after every restart. A lock from another host (another
+ * container sharing the volume) cannot be checked from here, so it is refused, with the way out.
  */
 export function lockDataDir(dataDir: string, what: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
@@ -34,13 +43,15 @@ export function lockDataDir(dataDir: string, what: string): DataDirLock {
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, JSON.stringify({ pid: process.pid, what, since: new Date().toISOString() }) + '\n');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), what, since: new Date().toISOString() }) + '\n');
       closeSync(fd);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
       const holder = holderOf(path);
-      if (holder !== null && holder !== process.pid && isAlive(holder)) throw new DataDirBusyError(dataDir, holder);
+      if (holder !== null && (holder.host !== hostname() || (holder.pid !== process.pid && isAlive(holder.pid)))) {
+        throw new DataDirBusyError(dataDir, holder);
+      }
       unlinkSync(path);
     }
   }
@@ -50,16 +61,18 @@ export function lockDataDir(dataDir: string, what: string): DataDirLock {
       if (released) return;
       released = true;
       // Only our own lock: never one another process took over meanwhile.
-      if (holderOf(path) === process.pid) unlinkSync(path);
+      const holder = holderOf(path);
+      if (holder?.pid === process.pid && holder.host === hostname()) unlinkSync(path);
     },
   };
 }
 
-/** The pid in the lock file, or null when it cannot be read (then the lock is stale). */
-function holderOf(path: string): number | null {
+/** Who holds the lock, or null when the file cannot be read (then the lock is stale). */
+function holderOf(path: string): Holder | null {
   try {
-    const pid = (JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown }).pid;
-    return typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+    const { pid, host } = JSON.parse(readFileSync(path, 'utf8')) as { pid?: unknown; host?: unknown };
+    if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return null;
+    return { pid, host: typeof host === 'string' ? host : hostname() };
   } catch {
     return null;
   }
