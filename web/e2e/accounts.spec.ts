@@ -73,7 +73,7 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
   await screenshot(page, testInfo, '7-pupil-sign-in');
   await expectAccessible(page, testInfo, 'pupil sign-in');
 
-  await page.getByLabel('班级码').fill('wb4b26');
+  await page.getByLabel('班级码').fill(demoClassCode('四年级二班').toLowerCase());
   await page.getByLabel('我的登录码').fill(pupilCode.toLowerCase());
   await page.getByRole('button', { name: '进入' }).click();
 
