@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { ENDPOINT_FILE, TOOL_LOCK_FILE, writeEndpoint } from '../src/backup/data-folder';
+import { ENDPOINT_FILE, writeEndpoint } from '../src/backup/data-folder';
+import { LOCK_FILE } from '../src/database/data-dir-lock';
 import { openDatabase } from '../src/database/database';
 import { newPupil, newSession, newWorld } from './factories';
 import { newAssignment, newBrief, newWork } from './project-factories';
@@ -414,14 +415,14 @@ describe(`backup and restore (${KIND})`, () => {
     }
 
     // While a backup or restore has the folder (its lock names a live process), the server does not open it.
-    writeFileSync(join(source.dataDir, TOOL_LOCK_FILE), JSON.stringify({ pid: process.pid, what: 'a backup' }));
+    writeFileSync(join(source.dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), what: 'a backup' }));
     try {
       const server = startServer({ ...source.env, PORT: String(await freePort()) });
       const exit = await server.done;
       expect(exit.code).toBe(1);
-      expect(exit.stderr).toContain('has the data folder open');
+      expect(exit.stderr).toContain(`is in use by process ${process.pid}`);
     } finally {
-      rmSync(join(source.dataDir, TOOL_LOCK_FILE), { force: true });
+      rmSync(join(source.dataDir, LOCK_FILE), { force: true });
     }
   }, 120000);
 });

@@ -27,8 +27,15 @@ interface Service {
   healthcheck?: unknown;
 }
 
+/** `${NAME:-default}` as Compose fills it in when the shell does not set NAME. */
+const interpolated = (value: string): string => value.replace(/\$\{[A-Z_][A-Z0-9_]*:-([^}]*)\}/g, (_, fallback: string) => fallback);
+
 const envOf = (s: Service): Record<string, string> =>
-  Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string])) : (s.environment ?? {});
+  Object.fromEntries(
+    Object.entries(
+      Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string])) : (s.environment ?? {}),
+    ).map(([name, value]) => [name, interpolated(String(value))]),
+  );
 
 /** Published host ports of a service, from the short ("3000:3000", "127.0.0.1:3000:3000/tcp") or long syntax. */
 function publishedPorts(s: Service): { host: string | null; container: string }[] {
@@ -104,6 +111,9 @@ describe('docker-compose.yml', () => {
     expect(config.port).toBe(3000);
     expect(config.redisUrl).toBe('redis://redis:6379');
     expect(config.databaseUrl).toMatch(/@postgres:5432\//);
+    // A real install: no demo accounts unless DEMO_SEED=always is given.
+    expect(config.nodeEnv).toBe('production');
+    expect(config.demoSeed).toBe('never');
   });
 
   it('publishes one port, on the proxy only, which waits for a healthy API', () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verify } from 'argon2';
 import pg from 'pg';
 import { freePort, startServer, waitForReady, type Spawned } from './spawned-server';
 import { adminQuery, serverUrl, withDatabase } from './test-database';
@@ -10,8 +11,10 @@ import { adminQuery, serverUrl, withDatabase } from './test-database';
 /**
  * `docker compose up --scale api=3` on a new installation: three API processes start at the
  * same moment against one empty database, each migrating it and writing the demo programme
- * (DEMO_SEED=always, as docker-compose.yml sets). All three must come up, and the database
- * must hold each migration and the demo data once. Needs DATABASE_URL.
+ * (DEMO_SEED=always, as `DEMO_SEED=always docker compose up` sets). All three must come up, and
+ * the database must hold each migration and the demo data once; the demo password kept in the
+ * shared DATA_DIR is the one that went into the database (each replica drew its own; one won).
+ * Needs DATABASE_URL.
  */
 const itWithPostgres = serverUrl() ? it : it.skip;
 
@@ -42,6 +45,13 @@ describe('replicas starting together on an empty database', () => {
         const museums = (await client.query(`SELECT name_en, count(*)::int AS n FROM museum GROUP BY name_en`)).rows;
         expect(museums.length).toBeGreaterThan(0);
         expect(museums.filter((m: { n: number }) => m.n > 1)).toEqual([]);
+        const kept = JSON.parse(readFileSync(join(dataDir, 'demo-sign-in.json'), 'utf8')) as { staffPassword: string };
+        const admin = (await client.query(`SELECT password_hash FROM app_user WHERE email = 'admin@museum.example'`)).rows[0];
+        expect(await verify(admin.password_hash, kept.staffPassword)).toBe(true);
+        // The replica whose draw won printed it; no replica printed a password of its own that lost.
+        const printed = servers.map((s) => /staff password {3}(\S+-\S+-\S+)/.exec(s.output())?.[1] ?? null);
+        expect(printed).toContain(kept.staffPassword);
+        expect(printed.filter((p) => p !== null && p !== kept.staffPassword)).toEqual([]);
       } finally {
         await client.end();
       }

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
-const teacher = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026', name: '王芳' };
+import { demoClassCode, demoPassword } from './demo-sign-in';
+
+const teacher = { email: 'wang.fang@wenbo.example', name: '王芳' };
 
 test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs in with one', async ({ page }, testInfo) => {
   await page.goto('/sign-in');
@@ -11,7 +13,7 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
   await expectAccessible(page, testInfo, 'staff sign-in');
 
   await page.getByLabel('邮箱').fill(teacher.email);
-  await page.getByLabel('密码').fill(teacher.password);
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page).toHaveURL(/\/classes$/);
@@ -27,7 +29,7 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
   await expect(page.getByRole('heading', { level: 1, name: '四年级二班' })).toBeVisible();
   const roster = page.getByRole('table', { name: '学生名单' });
   await expect(roster.getByRole('row')).toHaveCount(29); // a header row and 28 demo pupils
-  await expect(page.getByText('WB4B26', { exact: true })).toBeVisible();
+  await expect(page.getByText(demoClassCode('四年级二班'), { exact: true })).toBeVisible();
   await expectNoSidewaysScrolling(page);
   await screenshot(page, testInfo, '3-class-roster');
   await expectAccessible(page, testInfo, 'class');
@@ -41,7 +43,7 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
   const classCode = (await firstCard.getByTestId('card-class-code').textContent())?.trim();
   const pupilCode = (await firstCard.getByTestId('card-pupil-code').textContent())?.trim() ?? '';
   const pupilName = (await firstCard.locator('.sign-in-card__name').textContent())?.trim() ?? '';
-  expect(classCode).toBe('WB4B26');
+  expect(classCode).toBe(demoClassCode('四年级二班'));
   expect(pupilCode).toMatch(/^[A-Z2-9]{6}$/);
   await expectNoSidewaysScrolling(page);
   await screenshot(page, testInfo, '4-sign-in-cards');
@@ -71,7 +73,7 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
   await screenshot(page, testInfo, '7-pupil-sign-in');
   await expectAccessible(page, testInfo, 'pupil sign-in');
 
-  await page.getByLabel('班级码').fill('wb4b26');
+  await page.getByLabel('班级码').fill(demoClassCode('四年级二班').toLowerCase());
   await page.getByLabel('我的登录码').fill(pupilCode.toLowerCase());
   await page.getByRole('button', { name: '进入' }).click();
 
@@ -86,8 +88,8 @@ test('a teacher opens 四年级二班, prints sign-in cards, and a pupil signs i
 });
 
 test('the card link fills in the pupil sign-in page', async ({ page }, testInfo) => {
-  await page.goto('/pupil-sign-in?class=WB4B26&code=ABCDEF');
-  await expect(page.getByLabel('班级码')).toHaveValue('WB4B26');
+  await page.goto(`/pupil-sign-in?class=${demoClassCode('四年级二班')}&code=ABCDEF`);
+  await expect(page.getByLabel('班级码')).toHaveValue(demoClassCode('四年级二班'));
   await expect(page.getByLabel('我的登录码')).toHaveValue('ABCDEF');
   await screenshot(page, testInfo, 'pupil-sign-in-from-card');
 });

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
+import { demoPassword } from './demo-sign-in';
+
 test('an admin sees schools and staff, invites a teacher and reads the audit log', async ({ page }, testInfo) => {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill('admin@museum.example');
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page).toHaveURL(/\/admin$/);

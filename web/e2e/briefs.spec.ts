@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
+import { demoPassword } from './demo-sign-in';
+
 test('a museum educator browses the brief library, reads a brief and opens the editor', async ({ page }, testInfo) => {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill('zhao.min@museum.example');
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page).toHaveURL(/\/briefs$/);
@@ -40,7 +42,7 @@ test('a museum educator browses the brief library, reads a brief and opens the e
 test('a teacher sees the class assignments and the assign form', async ({ page }, testInfo) => {
   await page.goto('/sign-in?next=%2Fbriefs');
   await page.getByLabel('邮箱').fill('wang.fang@wenbo.example');
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
 
   await expect(page).toHaveURL(/\/briefs$/);

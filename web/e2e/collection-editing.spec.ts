@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot } from './support';
 
+import { demoPassword } from './demo-sign-in';
+
 test('a museum educator adds an object with a photo, corrects it, and imports a file after fixing its rows', async ({ page }, testInfo) => {
   // Each screen size writes its own records: the three runs share one database.
   const tag = testInfo.project.name.toUpperCase();
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill('chen.yu@museum.example');
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).not.toHaveURL(/sign-in/);
 

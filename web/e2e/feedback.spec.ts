@@ -1,13 +1,15 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
-const teacher = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026' };
+import { demoClassCode, demoPassword } from './demo-sign-in';
+
+const teacher = { email: 'wang.fang@wenbo.example' };
 const project = '走进唐代仕女的一天';
 
 async function signInTeacher(page: Page) {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(teacher.email);
-  await page.getByLabel('密码').fill(teacher.password);
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/classes$/);
 }
@@ -28,7 +30,7 @@ async function pupilPage(browser: Browser, testInfo: TestInfo, code: string): Pr
   const context = await browser.newContext({ viewport, hasTouch, baseURL });
   const page = await context.newPage();
   await page.goto('/pupil-sign-in');
-  await page.getByLabel('班级码').fill('WB4B26');
+  await page.getByLabel('班级码').fill(demoClassCode('四年级二班'));
   await page.getByLabel('我的登录码').fill(code);
   await page.getByRole('button', { name: '进入' }).click();
   await expect(page).toHaveURL(/\/my$/);

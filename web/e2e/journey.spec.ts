@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot } from './support';
 
+import { demoPassword } from './demo-sign-in';
+
 /**
  * Issue 8's whole programme in one journey, in Chinese, at each screen size: a teacher makes a
  * class and assigns a brief; a pupil researches, cites an object, attaches a photo and submits;
@@ -13,7 +15,6 @@ import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot }
  * database never meet.
  */
 
-const password = 'museum-demo-2026';
 const teacher = { email: 'wang.fang@wenbo.example', name: '王芳' };
 const reviewer = { email: 'chen.yu@museum.example', name: '陈宇' };
 const leadReviewer = { email: 'zhao.min@museum.example', name: '赵敏' };
@@ -50,7 +51,7 @@ async function newPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
 async function signInStaff(page: Page, email: string, landing: RegExp) {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(landing);
 }

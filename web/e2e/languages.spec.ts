@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pupilCode, untranslatedText } from './support';
 
+import { demoClassCode, demoPassword } from './demo-sign-in';
+
 // Every page each role can reach by following links is read in Chinese (the default), and any
 // English left in it fails the test with the page and the words. New pages are found by the
 // crawl as soon as something links to them.
@@ -34,7 +36,7 @@ async function crawl(page: Page, start: string, limit = 40) {
 async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).not.toHaveURL(/sign-in/);
 }
@@ -61,7 +63,7 @@ for (const [role, email] of [
 test("a pupil's pages say everything in Chinese", async ({ page }) => {
   const code = await pupilCode(page, 20);
   await page.goto('/pupil-sign-in');
-  await page.getByLabel('班级码').fill('WB4B26');
+  await page.getByLabel('班级码').fill(demoClassCode('四年级二班'));
   await page.getByLabel('我的登录码').fill(code);
   await page.getByRole('button', { name: '进入' }).click();
   await expect(page).toHaveURL(/\/my$/);

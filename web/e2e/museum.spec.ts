@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
-const password = 'museum-demo-2026';
+import { demoClassCode, demoPassword } from './demo-sign-in';
+
 const teacher = 'wang.fang@wenbo.example';
 const leadReviewer = 'zhao.min@museum.example';
 const reviewer = 'chen.yu@museum.example';
@@ -21,14 +22,14 @@ async function graphql<T = Record<string, any>>(request: APIRequestContext, toke
  * makes one of its own the way a class would: a pupil submits, the teacher grades and nominates.
  */
 async function newNomination(request: APIRequestContext, pupilIndex: number): Promise<{ id: string; label: string; theme: string }> {
-  const { signIn } = await graphql(request, null, `mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { email: teacher, password } });
+  const { signIn } = await graphql(request, null, `mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { email: teacher, password: demoPassword() } });
   const teacherToken = signIn.token as string;
   const { classes } = await graphql(request, teacherToken, `{ classes { id name classCode } }`);
-  const klass = (classes as { id: string; name: string; classCode: string }[]).find((c) => c.classCode === 'WB4B26')!;
+  const klass = (classes as { id: string; name: string; classCode: string }[]).find((c) => c.classCode === demoClassCode('四年级二班'))!;
   const { signInCards } = await graphql(request, teacherToken, `query($id: ID!) { signInCards(classId: $id) { cards { pupilCode } } }`, { id: klass.id });
   const pupilCode = signInCards.cards[pupilIndex].pupilCode as string;
 
-  const { signInPupil } = await graphql(request, null, `mutation($input: PupilSignInInput!) { signInPupil(input: $input) { token } }`, { input: { classCode: 'WB4B26', pupilCode } });
+  const { signInPupil } = await graphql(request, null, `mutation($input: PupilSignInInput!) { signInPupil(input: $input) { token } }`, { input: { classCode: demoClassCode('四年级二班'), pupilCode } });
   const pupilToken = signInPupil.token as string;
   const { myAssignments } = await graphql(request, pupilToken, `{ myAssignments(first: 50) { edges { node { id mode theme title { zh } milestones { key } } } } }`);
   const assignment = (myAssignments.edges as { node: { id: string; mode: string; theme: string; title: { zh: string }; milestones: { key: string }[] } }[])
@@ -79,7 +80,7 @@ async function signIn(page: Page, email: string) {
   await page.context().clearCookies();
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/briefs$/);
 }

@@ -2,6 +2,8 @@ import { deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
+import { demoPassword } from './demo-sign-in';
+
 export async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 }
@@ -69,7 +71,7 @@ export async function untranslatedText(page: Page): Promise<string[]> {
 export async function pupilCode(page: Page, index: number, from = { teacher: 'wang.fang@wenbo.example', className: '四年级二班' }): Promise<string> {
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(from.teacher);
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/classes$/);
   await page.getByRole('link', { name: from.className, exact: true }).click();

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, screenshot } from './support';
 
+import { demoClassCode, demoPassword } from './demo-sign-in';
+
 const sun = { teacher: 'sun.li@haiyun.example', className: '初一(3)班' };
 
 test('a teacher forms even teams and moves a pupil; a pupil sees their team and moves to another', async ({ page }, testInfo) => {
@@ -9,7 +11,7 @@ test('a teacher forms even teams and moves a pupil; a pupil sees their team and 
 
   await page.goto('/sign-in');
   await page.getByLabel('邮箱').fill(sun.teacher);
-  await page.getByLabel('密码').fill('museum-demo-2026');
+  await page.getByLabel('密码').fill(demoPassword());
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('link', { name: sun.className, exact: true }).click();
   await page.getByRole('link', { name: /的分组$/ }).click();
@@ -41,7 +43,7 @@ test('a teacher forms even teams and moves a pupil; a pupil sees their team and 
   await expect(page).toHaveURL(/\/$/);
 
   await page.goto('/pupil-sign-in');
-  await page.getByLabel('班级码').fill('HY7C26');
+  await page.getByLabel('班级码').fill(demoClassCode('初一(3)班'));
   await page.getByLabel('我的登录码').fill(code);
   await page.getByRole('button', { name: '进入' }).click();
   await page.getByRole('list', { name: '我的项目' }).getByRole('link', { name: '四百年前的世界地图' }).click();

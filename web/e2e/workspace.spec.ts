@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, redSquarePng, screenshot } from './support';
 
+import { demoClassCode } from './demo-sign-in';
+
 const saved = (page: Page) => page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('SaveWorkPart') && response.ok());
 
 test('a pupil drafts research, keeps writing offline, finds it all saved, attaches a photo and submits', async ({ page, context }, testInfo) => {
@@ -8,7 +10,7 @@ test('a pupil drafts research, keeps writing offline, finds it all saved, attach
   const code = await pupilCode(page, index);
 
   await page.goto('/pupil-sign-in');
-  await page.getByLabel('班级码').fill('WB4B26');
+  await page.getByLabel('班级码').fill(demoClassCode('四年级二班'));
   await page.getByLabel('我的登录码').fill(code);
   await page.getByRole('button', { name: '进入' }).click();
   await expect(page).toHaveURL(/\/my$/);

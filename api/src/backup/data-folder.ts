@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataDirBusyError, lockDataDir } from '../database/data-dir-lock';
 import { BackupError } from './backup.errors';
 
 /**
@@ -8,11 +9,11 @@ import { BackupError } from './backup.errors';
  * - a running server writes ENDPOINT_FILE (its pid, its loopback address and a secret, mode
  *   0600) once it listens and removes it when it stops; the backup CLI reads it and asks the
  *   server to take the snapshot;
- * - the CLI, opening the folder itself while no server runs, holds TOOL_LOCK_FILE, which the
- *   server checks before it opens the folder (database.ts), so the two cannot overlap.
+ * - the CLI, opening the folder itself while no server runs, holds the folder's one lock
+ *   (database/data-dir-lock.ts), which the server takes before it opens the folder, so the two
+ *   cannot overlap.
  */
 export const ENDPOINT_FILE = 'backup-endpoint.json';
-export const TOOL_LOCK_FILE = 'offline-tool.lock';
 
 export interface BackupEndpoint {
   pid: number;
@@ -57,41 +58,17 @@ export function removeEndpoint(dataDir: string, pid = process.pid): void {
   if (readEndpoint(dataDir)?.pid === pid) rmSync(join(dataDir, ENDPOINT_FILE), { force: true });
 }
 
-function lockHolder(dataDir: string): { pid: number; what: string } | null {
-  try {
-    const value = JSON.parse(readFileSync(join(dataDir, TOOL_LOCK_FILE), 'utf8')) as { pid?: unknown; what?: unknown };
-    return typeof value.pid === 'number' ? { pid: value.pid, what: String(value.what ?? 'a tool') } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** For the server before it opens the embedded folder: refuses while a backup or restore has it. */
-export function refuseIfToolHoldsFolder(dataDir: string): void {
-  const holder = lockHolder(dataDir);
-  if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
-    throw new Error(`${holder.what} (process ${holder.pid}) has the data folder open; start the server when it has finished`);
-  }
-}
-
 /**
- * Takes the tool lock for the CLI (a stale one, from a process that is gone, is replaced).
- * Returns the function that lets it go.
+ * Takes the embedded folder's one lock (database/data-dir-lock.ts, the same the server takes
+ * before it opens the folder) for a backup or restore run without the server. Returns the
+ * function that lets it go.
  */
 export function takeToolLock(dataDir: string, what: string): () => void {
-  const path = join(dataDir, TOOL_LOCK_FILE);
-  const holder = lockHolder(dataDir);
-  if (holder && isAlive(holder.pid)) {
-    throw new BackupError('UNSAFE', `${holder.what} (process ${holder.pid}) is already working on ${dataDir}`);
-  }
-  rmSync(path, { force: true });
   try {
-    writeFileSync(path, JSON.stringify({ pid: process.pid, what }), { flag: 'wx', mode: 0o600 });
+    const lock = lockDataDir(dataDir, what);
+    return () => lock.release();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupError('UNSAFE', `another backup or restore started on ${dataDir} at the same moment`);
+    if (err instanceof DataDirBusyError) throw new BackupError('UNSAFE', err.message);
     throw err;
   }
-  return () => {
-    if (lockHolder(dataDir)?.pid === process.pid) rmSync(path, { force: true });
-  };
 }

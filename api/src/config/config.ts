@@ -16,6 +16,10 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Statements with parameters prepared once per connection (off behind a pooler that cannot keep them). */
   dbPrepareStatements: boolean;
+  /**
+   * auto: the demo programme goes into an empty embedded database, outside production only;
+   * always: at every start, into any database (idempotent); never.
+   */
   demoSeed: DemoSeed;
   logLevel: LogLevel;
   graphqlIntrospection: boolean;

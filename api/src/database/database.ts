@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { refuseIfToolHoldsFolder } from '../backup/data-folder';
 import type { DataSource } from 'typeorm';
 import { openPGlite, pgliteDataSource, PGLITE_SUBDIR, postgresDataSource, type DatabaseConfig } from './data-source';
 
@@ -102,8 +101,6 @@ async function openEmbedded(config: DatabaseConfig, given?: PGlite): Promise<Dat
     if (given) {
       db = given;
     } else {
-      // Never open the folder while a backup or restore run without the server has it (backup/data-folder.ts).
-      refuseIfToolHoldsFolder(config.dataDir);
       mkdirSync(dir, { recursive: true });
       db = await openPGlite({ dataDir: dir });
     }

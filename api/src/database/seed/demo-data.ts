@@ -1,6 +1,8 @@
-/** The people and places of the demo: invented schools, classes and names. */
-
-export const DEMO_PASSWORD = 'museum-demo-2026';
+/**
+ * The people and places of the demo: invented schools, classes and names. No credential lives
+ * here: the staff password and every class and pupil code are drawn from node:crypto when the
+ * demo is first written (seed.ts), so no two installs share them.
+ */
 
 export const DEMO_SCHOOLS = [
   { key: 'wenbo', name: '沈阳市文博路小学', district: '沈阳市和平区' },
@@ -17,9 +19,9 @@ export const DEMO_STAFF = [
 ] as const;
 
 export const DEMO_CLASSES = [
-  { key: 'wenbo-4-2', school: 'wenbo', name: '四年级二班', grade: 4, pupils: 28, classCode: 'WB4B26', teachers: ['teacher-wang'] },
-  { key: 'wenbo-5-1', school: 'wenbo', name: '五年级一班', grade: 5, pupils: 26, classCode: 'WB5A26', teachers: ['teacher-li', 'teacher-wang'] },
-  { key: 'haiyun-7-3', school: 'haiyun', name: '初一(3)班', grade: 7, pupils: 30, classCode: 'HY7C26', teachers: ['teacher-sun'] },
+  { key: 'wenbo-4-2', school: 'wenbo', name: '四年级二班', grade: 4, pupils: 28, numberPrefix: 'WB4-2', teachers: ['teacher-wang'] },
+  { key: 'wenbo-5-1', school: 'wenbo', name: '五年级一班', grade: 5, pupils: 26, numberPrefix: 'WB5-1', teachers: ['teacher-li', 'teacher-wang'] },
+  { key: 'haiyun-7-3', school: 'haiyun', name: '初一(3)班', grade: 7, pupils: 30, numberPrefix: 'HY7-3', teachers: ['teacher-sun'] },
 ] as const;
 
 export const DEMO_SCHOOL_YEAR = '2026-2027';

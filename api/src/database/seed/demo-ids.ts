@@ -10,7 +10,7 @@ export function demoId(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A small deterministic random source (mulberry32), so the demo is the same on every machine. */
+/** A small deterministic random source (mulberry32), so the demo's names are the same on every machine (never its codes). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
