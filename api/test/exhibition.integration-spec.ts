@@ -34,11 +34,20 @@ describe('the public exhibition list', () => {
   /** What the list should show: every exhibited work in order, Outstanding first, then by slug. */
   const shown: { slug: string; theme: string; outcome: string; hasImage: boolean }[] = [];
 
-  async function exhibit(opts: { theme: string; outcome: string; withImage: boolean; exhibited?: boolean; withdrawn?: boolean; index: number }) {
+  async function exhibit(opts: {
+    theme: string;
+    outcome: string;
+    withImage: boolean;
+    exhibited?: boolean;
+    withdrawn?: boolean;
+    index: number;
+    createdAt?: string;
+    otherSchool?: boolean;
+  }) {
     const attempt = await gradedAttempt(t, {
-      classId: w.cls.id,
-      teacherId: w.teacher.id,
-      pupilId: w.pupil.id,
+      classId: opts.otherSchool ? w.otherClass.id : w.cls.id,
+      teacherId: opts.otherSchool ? w.otherSchoolTeacher.id : w.teacher.id,
+      pupilId: opts.otherSchool ? w.otherSchoolPupil.id : w.pupil.id,
       museumId: w.museum.id,
       educatorId: w.educator.id,
       objectId,
@@ -56,10 +65,11 @@ describe('the public exhibition list', () => {
     const slug = randomBytes(8).toString('hex');
     await t.dataSource.query(
       `INSERT INTO nomination (version_id, statement, nominated_by_id, guardian_consent, credit_style, consent_recorded_by_id, consent_recorded_at,
-                               consent_withdrawn_at, outcome, decided_at, decided_by_id, exhibition_slug)
-       VALUES ($1, '很好', $2, true, 'FULL_NAME', $2, now(), $3, $4, now(), $5, $6)`,
-      [attempt.versionId, w.teacher.id, opts.withdrawn ? new Date() : null, opts.outcome, w.educator.id, opts.exhibited === false ? null : slug],
+                               consent_withdrawn_at, outcome, decided_at, decided_by_id, exhibition_slug, created_at)
+       VALUES ($1, '很好', $2, true, 'FULL_NAME', $2, now(), $3, $4, now(), $5, $6, coalesce($7::timestamptz, now()))`,
+      [attempt.versionId, w.teacher.id, opts.withdrawn ? new Date() : null, opts.outcome, w.educator.id, opts.exhibited === false ? null : slug, opts.createdAt ?? null],
     );
+    if (opts.createdAt) return slug;
     if (opts.exhibited !== false && !opts.withdrawn && opts.outcome !== 'NOT_SELECTED') shown.push({ slug, theme: opts.theme, outcome: opts.outcome, hasImage: opts.withImage });
   }
 
@@ -122,6 +132,25 @@ describe('the public exhibition list', () => {
     const whole = await everyPage({ season: currentSeason(), first: 50 });
     expect(whole.cards).toHaveLength(expected().length);
     expect(new Set([...small.statements, ...whole.statements])).toEqual(new Set([1]));
+  });
+
+  it("puts a work in the season of the day it was nominated in its school's time zone", async () => {
+    await t.dataSource.query(`UPDATE school SET time_zone = 'America/New_York' WHERE id = $1`, [w.schoolB.id]);
+    // 00:30 on 1 August in Shanghai, 23:30 on 31 July in Shanghai, 22:00 on 31 January in New York.
+    const autumn = await exhibit({ theme: 'ART', outcome: 'COMMENDED', withImage: false, index: 20, createdAt: '2025-07-31T16:30:00Z' });
+    const spring = await exhibit({ theme: 'ART', outcome: 'COMMENDED', withImage: false, index: 21, createdAt: '2025-07-31T15:30:00Z' });
+    const lateAutumn = await exhibit({ theme: 'ART', outcome: 'COMMENDED', withImage: false, index: 22, createdAt: '2026-02-01T03:00:00Z', otherSchool: true });
+    const slugs = async (season: string) => (await everyPage({ season, first: 100 })).cards.map((c) => c.slug);
+    expect((await slugs('2025-AUTUMN')).sort()).toEqual([autumn, lateAutumn].sort());
+    expect(await slugs('2025-SPRING')).toEqual([spring]);
+    expect(await slugs('2026-SPRING')).toEqual([]);
+    const seasons = await t.gql(`{ exhibitionSeasons { key workCount } }`);
+    expect(seasons.data!.exhibitionSeasons).toEqual(
+      expect.arrayContaining([
+        { key: '2025-AUTUMN', workCount: 2 },
+        { key: '2025-SPRING', workCount: 1 },
+      ]),
+    );
   });
 
   it('answers an empty page for a season with nothing exhibited, and refuses a cursor it did not hand out', async () => {

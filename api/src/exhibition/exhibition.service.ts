@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { formatCredit, isTheme, parseSeason, type GradeBand, type NominationOutcome, type Theme } from '@lmr/domain';
+import { formatCredit, isTheme, parseSeason, seasonDates, type GradeBand, type NominationOutcome, type Theme } from '@lmr/domain';
 import { badInput, notFound } from '../common/errors';
 import { pageRequest, toPage } from '../common/pagination';
 import { fileNotFound } from '../files/files.errors';
-import { EXHIBITED, NOMINATED_COLUMNS, NOMINATION_FROM, GRADE_BAND_SQL, NominatedWork, SEASON_SQL, type NominatedRow } from '../review/nominated-work';
+import { EXHIBITED, NOMINATED_COLUMNS, NOMINATION_FROM, GRADE_BAND_SQL, NominatedWork, SEASON_SQL, seasonSql, type NominatedRow } from '../review/nominated-work';
 import type { ExhibitedWork, ExhibitedWorkSummary, ExhibitionArgs, ExhibitionConnection, ExhibitionSeason } from './exhibition.model';
 
 interface ExhibitedRow extends NominatedRow {
@@ -58,23 +58,29 @@ export class ExhibitionService {
   }
 
   async list(args: ExhibitionArgs): Promise<ExhibitionConnection> {
-    if (!parseSeason(args.season)) throw badInput('season', 'a season looks like 2026-AUTUMN');
+    const dates = seasonDates(args.season);
+    if (!dates) throw badInput('season', 'a season looks like 2026-AUTUMN');
     const page = pageRequest(args.first, args.after);
-    const params: unknown[] = [args.season];
-    const where = [`n.season = $1`];
-    if (args.theme) where.push(`n.theme = $${params.push(args.theme)}`);
+    // The season's local dates widened by a day each way hold its nominations in every time
+    // zone; the exact season is then read in each school's zone.
+    const params: unknown[] = [args.season, shiftDays(dates.from, -1), shiftDays(dates.until, 1)];
+    const nominations = [EXHIBITED, `n.created_at >= $2::timestamptz`, `n.created_at < $3::timestamptz`];
     if (page.after) {
       const [rank, slug] = page.after;
       if (typeof rank !== 'number' || typeof slug !== 'string') throw badInput('after', 'after is not a cursor this list handed out');
-      where.push(`(n.rank, n.exhibition_slug) > ($${params.push(rank)}::int, $${params.push(slug)})`);
+      nominations.push(`(${RANK_SQL}, n.exhibition_slug) > ($${params.push(rank)}::int, $${params.push(slug)})`);
     }
+    const works = [`x.season = $1`];
+    if (args.theme) works.push(`x.theme = $${params.push(args.theme)}`);
     const rows: ListedRow[] = await this.dataSource.query(
-      // The page is chosen first from the few columns that the filter, the order and a card
-      // need; the rest (the title out of the brief, the pupils' names, whether an image shows)
-      // is read for the page's rows alone. Reading every exhibited work in full to keep twenty
-      // took more than twice as long. OFFSET 0 keeps the season filter (it needs the school's
-      // time zone) out of the joins; pushed in, it made the planner pair every nomination with
-      // every school first. One statement, one snapshot: consent is read once for the page.
+      // The exhibited nominations of the season are sorted first, from their own row; each is
+      // then followed to its school (for the season in the school's zone) and brief (for the
+      // theme) one at a time, in order, until the page is full: at district size that reads a
+      // few dozen works of a season's hundreds, where filtering all of them first took twice
+      // as long. Both OFFSET 0 are fences: the first keeps the sort below the walk, the
+      // LATERAL one keeps the planner from joining every nomination to every school before
+      // filtering. The card's remaining columns (title, names, image check) are read for the
+      // page's rows alone. One statement, one snapshot: consent is read once for the page.
       `SELECT p.exhibition_slug, p.rank, p.season, p.theme, p.outcome, p.credit_style, p.grade_band, p.school_name,
          bv.content->'title' AS title,
          (SELECT array_agg(u.display_name ORDER BY u.display_name, u.id) FROM app_user u
@@ -84,11 +90,19 @@ export class ExhibitionService {
            WHERE f.id = ANY (ARRAY(SELECT jsonb_array_elements_text(jsonb_path_query_array(v.parts, '$[*].attachmentIds[*]')))::uuid[])
              AND f.purpose = 'WORK_ATTACHMENT' AND f.content_type LIKE 'image/%') AS has_image
        FROM (
-         SELECT * FROM (
-           SELECT n.exhibition_slug, ${RANK_SQL} AS rank, ${SEASON_SQL} AS season, bv.content->>'theme' AS theme, n.outcome, n.credit_style,
-             ${GRADE_BAND_SQL} AS grade_band, s.name AS school_name, s.museum_id, w.pupil_id, w.team_id, v.id AS version_id, a.brief_id, a.brief_version
-           ${NOMINATION_FROM} WHERE ${EXHIBITED} OFFSET 0) n
-         WHERE ${where.join(' AND ')}
+         SELECT n.exhibition_slug, n.rank, n.outcome, n.credit_style, n.version_id, x.*
+         FROM (
+           SELECT n.exhibition_slug, ${RANK_SQL} AS rank, n.outcome, n.credit_style, n.created_at, n.version_id
+             FROM nomination n WHERE ${nominations.join(' AND ')}
+            ORDER BY 2, 1 OFFSET 0) n
+         CROSS JOIN LATERAL (
+           SELECT ${seasonSql('n.created_at')} AS season, bv.content->>'theme' AS theme, ${GRADE_BAND_SQL} AS grade_band,
+                  s.name AS school_name, s.museum_id, w.pupil_id, w.team_id, a.brief_id, a.brief_version
+             FROM work_version v JOIN work w ON w.id = v.work_id JOIN assignment a ON a.id = w.assignment_id
+             JOIN cohort c ON c.id = a.cohort_id JOIN school s ON s.id = c.school_id
+             JOIN project_brief_version bv ON bv.brief_id = a.brief_id AND bv.version = a.brief_version
+            WHERE v.id = n.version_id OFFSET 0) x
+         WHERE ${works.join(' AND ')}
          ORDER BY n.rank, n.exhibition_slug
          LIMIT ${page.limit + 1}) p
        JOIN project_brief_version bv ON bv.brief_id = p.brief_id AND bv.version = p.brief_version
@@ -128,6 +142,11 @@ export class ExhibitionService {
     const rows: ExhibitedRow[] = await this.dataSource.query(`SELECT ${this.columns} ${this.from} WHERE n.exhibition_slug = $1 AND ${EXHIBITED}`, [slug]);
     return rows[0] ?? null;
   }
+}
+
+/** A date (YYYY-MM-DD) moved by whole days, as midnight UTC in ISO form. */
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
 }
 
 export function imageUrl(slug: string, index: number): string {
