@@ -71,8 +71,10 @@ export class CollectionService {
       .forEach((word) => {
         const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         // search_text is every searched column lower-cased (see the entity): lower(word) makes
-        // this the case-insensitive match that ILIKE on each column was.
-        filters.push(`o.search_text LIKE lower($${params.push(pattern)})`);
+        // this the case-insensitive match that ILIKE on each column was. As a sub-select it is
+        // lowered once per statement; written plainly, a prepared statement's generic plan
+        // lowered it again for every object (a third of the scan's time).
+        filters.push(`o.search_text LIKE (SELECT lower($${params.push(pattern)}))`);
       });
     let afterCursor = '';
     if (page.after) {
