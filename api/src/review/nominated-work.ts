@@ -154,6 +154,18 @@ export class NominatedWork {
       .map((f, index) => ({ ...f, index }));
   }
 
+  /** The rows (by id) that show at least one image: one query for a whole page of rows. */
+  async withImages(rows: readonly Pick<NominatedRow, 'id' | 'parts'>[], db: Queryable = this.dataSource): Promise<Set<string>> {
+    const fileIds = [...new Set(rows.flatMap((r) => r.parts.flatMap((p) => p.attachmentIds)))];
+    if (fileIds.length === 0) return new Set();
+    const images: { id: string }[] = await db.query(
+      `SELECT id FROM stored_file WHERE id = ANY ($1::uuid[]) AND purpose = 'WORK_ATTACHMENT' AND content_type LIKE 'image/%'`,
+      [fileIds],
+    );
+    const imageIds = new Set(images.map((f) => f.id));
+    return new Set(rows.filter((r) => r.parts.some((p) => p.attachmentIds.some((id) => imageIds.has(id)))).map((r) => r.id));
+  }
+
   /** The bytes of the n-th shown file; NOT_FOUND when there is none. */
   async openFile(row: Pick<NominatedRow, 'parts'>, index: number, imagesOnly: boolean): Promise<StoredObject & { contentType: string }> {
     const file = (await this.files(row, imagesOnly)).find((f) => f.index === index);
