@@ -40,6 +40,10 @@ export async function measureFirstScreens(baseUrl, pages) {
         await context.addCookies([{ name: 'lmr_session', value: page.sessionToken, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
       }
       const tab = await context.newPage();
+      const document = await context.request.get(`${baseUrl}${page.path}`);
+      if (!(document.headers()['content-type'] ?? '').startsWith('text/html')) {
+        throw new Error(`${page.path} is not the portal's HTML (${document.status()}): is web/dist built?`);
+      }
       const responses = [];
       tab.on('response', (response) => responses.push(response));
       await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'networkidle' });
