@@ -16,7 +16,7 @@ describe('collection (public reading)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ GRAPHQL_SQL_COUNT: 'true' });
     await seedDemo(t.dataSource, DEMO_SAMPLE_PATH);
   });
   afterAll(async () => t.close());
@@ -80,6 +80,23 @@ describe('collection (public reading)', () => {
     expect(none.data!.collectionObjects.totalCount).toBe(0);
   });
 
+  it('reads a page and counts every match in one statement, whatever the page size', async () => {
+    const statements = (res: GraphQLResult) => (res.body as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
+    const small = await t.gql(LIST, { first: 2 });
+    const large = await t.gql(LIST, { first: 100 });
+    const searched = await t.gql(LIST, { first: 2, search: 'a', theme: 'ART' });
+    expect(small.data!.collectionObjects.totalCount).toBe(13);
+    expect(large.data!.collectionObjects.totalCount).toBe(13);
+    expect(searched.data!.collectionObjects.totalCount).toBeGreaterThan(0);
+    expect([statements(small), statements(large), statements(searched)]).toEqual([1, 1, 1]);
+    // After the last object no row is left to carry the count: the total is still the whole.
+    const last = await t.gql(LIST, { first: 2, after: large.data!.collectionObjects.pageInfo.endCursor });
+    expect(last.data!.collectionObjects).toMatchObject({ totalCount: 13, edges: [], pageInfo: { hasNextPage: false } });
+    const onlyCranes = await t.gql(LIST, { search: 'cranes' });
+    const pastCranes = await t.gql(LIST, { search: 'cranes', after: onlyCranes.data!.collectionObjects.pageInfo.endCursor });
+    expect(pastCranes.data!.collectionObjects).toMatchObject({ totalCount: 1, edges: [] });
+  });
+
   it('caps a page at 100 rows', async () => {
     const museumId = (await t.dataSource.query('SELECT id FROM museum LIMIT 1'))[0].id;
     const rows = Array.from({ length: 110 }, (_, i) => ({
@@ -101,6 +118,8 @@ describe('collection (public reading)', () => {
     expect(zero.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const cursor = await t.gql(LIST, { after: 'not-a-cursor' });
     expect(cursor.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const notAnId = await t.gql(LIST, { after: Buffer.from(JSON.stringify(['LNM-0001', 'not-an-id'])).toString('base64url') });
+    expect(notAnId.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const theme = await t.gql(LIST, { theme: 'POTTERY' });
     expect(theme.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(theme.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);

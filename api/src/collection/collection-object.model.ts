@@ -59,7 +59,18 @@ export class CollectionObjectConnection {
   countAll: () => Promise<number>;
 }
 
-export function mapCollectionObject(e: CollectionObjectEntity): CollectionObject {
+/** The columns a CollectionObject is made of (an entity, or a row read with COLLECTION_OBJECT_COLUMNS). */
+export type CollectionObjectRow = Pick<
+  CollectionObjectEntity,
+  'id' | 'accessionNumber' | 'titleZh' | 'titleEn' | 'makerZh' | 'makerEn' | 'periodZh' | 'periodEn' | 'kindZh' | 'kindEn' | 'descriptionZh' | 'descriptionEn' | 'location' | 'themes' | 'rightsStatement'
+>;
+
+/** Those columns of `o` in SQL, named as the entity's properties. */
+export const COLLECTION_OBJECT_COLUMNS = `o.id, o.accession_number AS "accessionNumber", o.title_zh AS "titleZh", o.title_en AS "titleEn",
+  o.maker_zh AS "makerZh", o.maker_en AS "makerEn", o.period_zh AS "periodZh", o.period_en AS "periodEn", o.kind_zh AS "kindZh", o.kind_en AS "kindEn",
+  o.description_zh AS "descriptionZh", o.description_en AS "descriptionEn", o.location, o.themes, o.rights_statement AS "rightsStatement"`;
+
+export function mapCollectionObject(e: CollectionObjectRow): CollectionObject {
   return {
     id: e.id,
     accessionNumber: e.accessionNumber,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { parseCollectionImport, validateCollectionObject, type CollectionObjectDraft, type Theme } from '@lmr/domain';
 import { badInput, forbidden, notFound } from '../common/errors';
 import { isUniqueViolation } from '../common/db-errors';
@@ -8,7 +8,7 @@ import { pageRequest, toPage } from '../common/pagination';
 import { isUuid } from '../common/ids';
 import { byKey, requestLoader } from '../common/loaders';
 import { CollectionObjectEntity } from './collection-object.entity';
-import { mapCollectionObject, type CollectionObject, type CollectionObjectConnection } from './collection-object.model';
+import { COLLECTION_OBJECT_COLUMNS, mapCollectionObject, type CollectionObject, type CollectionObjectConnection, type CollectionObjectRow } from './collection-object.model';
 
 /**
  * The museum collection is public knowledge about public objects: reading it needs no session.
@@ -24,7 +24,7 @@ export class CollectionService {
 
   async get(id: string): Promise<CollectionObject> {
     if (!isUuid(id)) throw notFound('collection object');
-    const row = await this.repo.findOneBy({ id });
+    const [row]: CollectionObjectRow[] = await this.dataSource.query(`SELECT ${COLLECTION_OBJECT_COLUMNS} FROM collection_object o WHERE o.id = $1`, [id]);
     if (!row) throw notFound('collection object');
     return mapCollectionObject(row);
   }
@@ -32,7 +32,7 @@ export class CollectionService {
   /** For DataLoaders: objects by id in the order asked, null where none. */
   async byIds(ids: readonly string[]): Promise<(CollectionObject | null)[]> {
     const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.repo.findBy({ id: In(valid) }) : [];
+    const rows: CollectionObjectRow[] = valid.length ? await this.dataSource.query(`SELECT ${COLLECTION_OBJECT_COLUMNS} FROM collection_object o WHERE o.id = ANY ($1::uuid[])`, [valid]) : [];
     return byKey(ids, rows.map(mapCollectionObject), (o) => o.id);
   }
 
@@ -44,6 +44,13 @@ export class CollectionService {
     return requestLoader<string, CollectionObject>(context, 'collectionObjectById', (ids) => this.byIds(ids)).load(id);
   }
 
+  /**
+   * A page of the collection and how many objects match, in one statement: the matches are
+   * found once (a scan of search_text), counted by a window over their sort keys alone, and
+   * only the page's rows are read in full. Plain SQL rather than TypeORM's query builder, whose
+   * getCount counted DISTINCT ids in a second scan and whose building and hydrating cost more
+   * CPU than the statement.
+   */
   async list(args: {
     first?: number | null;
     after?: string | null;
@@ -54,32 +61,48 @@ export class CollectionService {
     const search = (args.search ?? '').trim();
     if (search.length > 200) throw badInput('search', 'search is longer than 200 characters');
 
-    const filtered = () => {
-      const qb = this.repo.createQueryBuilder('o');
-      if (args.theme) qb.andWhere(':theme = ANY(o.themes)', { theme: args.theme });
-      search
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, 8)
-        .forEach((word, i) => {
-          const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          // search_text is every searched column lower-cased (see the entity): lower(word) makes
-          // this the case-insensitive match that ILIKE on each column was.
-          qb.andWhere(`o.search_text LIKE lower(:w${i})`, { [`w${i}`]: pattern });
-        });
-      return qb;
-    };
-
-    const qb: SelectQueryBuilder<CollectionObjectEntity> = filtered();
+    const params: unknown[] = [];
+    const filters: string[] = [];
+    if (args.theme) filters.push(`$${params.push(args.theme)} = ANY (o.themes)`);
+    search
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 8)
+      .forEach((word) => {
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        // search_text is every searched column lower-cased (see the entity): lower(word) makes
+        // this the case-insensitive match that ILIKE on each column was. As a sub-select it is
+        // lowered once per statement; written plainly, a prepared statement's generic plan
+        // lowered it again for every object (a third of the scan's time).
+        filters.push(`o.search_text LIKE (SELECT lower($${params.push(pattern)}))`);
+      });
+    let afterCursor = '';
     if (page.after) {
       const [accession, id] = page.after;
-      if (typeof accession !== 'string' || typeof id !== 'string') throw badInput('after', 'after is not a cursor this list handed out');
-      qb.andWhere('(o.accession_number, o.id) > (:accession, :id)', { accession, id });
+      if (typeof accession !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badInput('after', 'after is not a cursor this list handed out');
+      afterCursor = `WHERE (m.accession_number, m.id) > ($${params.push(accession)}, $${params.push(id)}::uuid)`;
     }
-    const rows = await qb.orderBy('o.accession_number', 'ASC').addOrderBy('o.id', 'ASC').limit(page.limit + 1).getMany();
+    const rows: (CollectionObjectRow & { total: string })[] = await this.dataSource.query(
+      // The count is taken before the cursor's condition, so every page tells the whole total.
+      `SELECT ${COLLECTION_OBJECT_COLUMNS}, p.total FROM (
+         SELECT m.id, m.accession_number, m.total FROM (
+           SELECT o.id, o.accession_number, count(*) OVER () AS total FROM collection_object o ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}) m
+         ${afterCursor}
+         ORDER BY m.accession_number, m.id
+         LIMIT ${page.limit + 1}) p
+       JOIN collection_object o ON o.id = p.id
+       ORDER BY p.accession_number, p.id`,
+      params,
+    );
+    // No row after the cursor leaves the total untold: only then is it counted apart.
+    const total = rows.length > 0 ? Number(rows[0]!.total) : page.after ? null : 0;
     return {
       ...toPage(rows, page.limit, (r) => [r.accessionNumber, r.id], mapCollectionObject),
-      countAll: () => filtered().getCount(),
+      countAll: async () =>
+        total ??
+        Number(
+          (await this.dataSource.query(`SELECT count(*) AS total FROM collection_object o ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''}`, params.slice(0, filters.length)))[0].total,
+        ),
     };
   }
 
