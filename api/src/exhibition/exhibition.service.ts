@@ -138,7 +138,7 @@ export class ExhibitionService {
     const row = await this.exhibited(slug);
     if (!row) return null;
     const withImages = await this.work.withImages([row]);
-    return summary(row, withImages.has(row.id) ? imageUrl(row.exhibition_slug!, 0) : null);
+    return summary({ ...row, exhibition_slug: slug }, withImages.has(row.id) ? imageUrl(slug, 0) : null);
   }
 
   /** An image of an exhibited work; NOT_FOUND as soon as the work is not exhibited. */
