@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
 const teacher = { email: 'wang.fang@wenbo.example', password: 'museum-demo-2026', name: '王芳' };

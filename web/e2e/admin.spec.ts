@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
 test('an admin sees schools and staff, invites a teacher and reads the audit log', async ({ page }, testInfo) => {

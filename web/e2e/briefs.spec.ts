@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
 test('a museum educator browses the brief library, reads a brief and opens the editor', async ({ page }, testInfo) => {

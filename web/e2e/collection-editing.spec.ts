@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot } from './support';
 
 test('a museum educator adds an object with a photo, corrects it, and imports a file after fixing its rows', async ({ page }, testInfo) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support';
 import { pupilCode, untranslatedText } from './support';
 
 // Every page each role can reach by following links is read in Chinese (the default), and any

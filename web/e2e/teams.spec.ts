@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, screenshot } from './support';
 
 const sun = { teacher: 'sun.li@haiyun.example', className: '初一(3)班' };

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, redSquarePng, screenshot } from './support';
 
 const saved = (page: Page) => page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('SaveWorkPart') && response.ok());
