@@ -24,6 +24,10 @@ const dateFormat = memoized((language, options) => new Intl.DateTimeFormat(langu
 const pluralRules = memoized((language) => new Intl.PluralRules(language));
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+  // Counts under a thousand read the same in both languages (Latin digits, no grouping), and
+  // the page's first Intl formatter costs a tablet about half a second of loading the locale's
+  // data: most pages show only such counts, so they never pay it.
+  if (!options && Number.isInteger(value) && Math.abs(value) < 1000) return String(value);
   return numberFormat(language, options).format(value);
 }
 
