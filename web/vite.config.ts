@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { gzipAsync } from '@gfx/zopfli';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -62,8 +65,47 @@ function graphqlDocumentImports(): Plugin {
   };
 }
 
+/** What the API serves compressed: text files worth it, never the build's own .vite folder. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, at the
+ * strongest settings, once: the API sends the one the browser accepts as it lies on disk
+ * (@fastify/static's preCompressed), so no request pays for compressing. The gzip copy is made
+ * by Zopfli, whose output any gzip reader reads and which is about 3.5% smaller than zlib's
+ * level 9 (for browsers that are not offered brotli: Chromium offers it only over HTTPS and on
+ * localhost). A copy that is not smaller than the file is not written.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'lmr-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+          if (entry.name.startsWith('.')) return [];
+          const path = join(dir, entry.name);
+          return entry.isDirectory() ? walk(path) : [path];
+        });
+      for (const path of walk(outDir).filter((file) => COMPRESSIBLE.test(file))) {
+        const content = readFileSync(path);
+        const brotli = brotliCompressSync(content, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+        });
+        const gzip = await gzipAsync(content, { numiterations: 5 });
+        if (brotli.length < content.length) writeFileSync(`${path}.br`, brotli);
+        if (gzip.length < content.length) writeFileSync(`${path}.gz`, gzip);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), graphqlDocumentImports()],
+  plugins: [react(), graphqlDocumentImports(), precompress()],
   server: { proxy },
   preview: { proxy },
   build: {

@@ -113,6 +113,9 @@ export class AppModule {
           playground: false,
           // Set explicitly, never inferred from NODE_ENV by a library.
           introspection: config.graphqlIntrospection,
+          // Where the schema is not shown (production), a misspelt field must not name the
+          // right one either ("Did you mean …?"): Apollo's suggestion-stripping plugin.
+          hideSchemaDetailsFromClientErrors: !config.graphqlIntrospection,
           includeStacktraceInErrorResponses: false,
           // GET too: Apollo Client sends `content-type: application/json` with its GETs; other
           // clients send `apollo-require-preflight: true` (see the README's public caching).

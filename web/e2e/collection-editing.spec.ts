@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot } from './support';
 
 import { demoPassword } from './demo-sign-in';

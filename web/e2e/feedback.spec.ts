@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
 import { demoClassCode, demoPassword } from './demo-sign-in';

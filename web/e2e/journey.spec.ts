@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, redSquarePng, screenshot } from './support';
 
 import { demoPassword } from './demo-sign-in';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support';
 import { pupilCode, untranslatedText } from './support';
 
 import { demoClassCode, demoPassword } from './demo-sign-in';

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, screenshot } from './support';
 
 import { demoClassCode, demoPassword } from './demo-sign-in';

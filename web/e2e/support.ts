@@ -109,3 +109,52 @@ export function redSquarePng(size = 16): Buffer {
   const rows = Buffer.concat(Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [200, 30, 30]).flat())])));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+// ─── Content-Security-Policy (issue 17) ─────────────────────────────────────────────────────
+// Every journey runs under the API's CSP and fails on any violation: specs import from here
+// what they would import from @playwright/test (everything is passed on; `test` is ours). An
+// automatic fixture watches the test's own context and every context the test opens with
+// browser.newContext (journeys with several people).
+import { test as playwrightTest, type Browser as CspBrowser, type BrowserContext as CspContext } from '@playwright/test';
+
+export * from '@playwright/test';
+
+/** Reports each securitypolicyviolation event of every page and frame of the context, and Chromium's console "Refused to …". */
+async function watchForCspViolations(context: CspContext, found: string[]): Promise<void> {
+  await context.exposeBinding('__lmrCspViolation', (_source, text: string) => {
+    found.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __lmrCspViolation?: (text: string) => void }).__lmrCspViolation;
+      report?.(`${event.effectiveDirective} refused ${event.blockedURI || '(inline)'} on ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame|create|evaluate)/i.test(text)) found.push(`console: ${text}`);
+  });
+}
+
+export const test = playwrightTest.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, use) => {
+      const found: string[] = [];
+      await watchForCspViolations(context, found);
+      const patched = browser as CspBrowser & { newContext: CspBrowser['newContext'] };
+      const newContext = patched.newContext;
+      patched.newContext = async (...args: Parameters<CspBrowser['newContext']>) => {
+        const opened = await newContext.apply(browser, args);
+        await watchForCspViolations(opened, found);
+        return opened;
+      };
+      try {
+        await use(found);
+      } finally {
+        patched.newContext = newContext;
+      }
+      expect([...new Set(found)], 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

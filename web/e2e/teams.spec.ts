@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, screenshot } from './support';
 
 import { demoClassCode, demoPassword } from './demo-sign-in';

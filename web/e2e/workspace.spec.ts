@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support';
 import { expectAccessible, expectNoSidewaysScrolling, pupilCode, redSquarePng, screenshot } from './support';
 
 import { demoClassCode } from './demo-sign-in';

@@ -1,12 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { CollectionPage } from '../features/collection/CollectionPage';
 import { Layout } from '../ui/Layout';
 import { Loading } from '../ui/Loading';
 import { RouteError } from '../ui/RouteError';
 import { RequireRole } from './viewer';
 
-// Only the collection list, the first screen, and the small route guard are in the entry
-// bundle; every other page (and its words) loads on demand.
+// Only the shell and the small route guard are in the entry bundle; every page (and its words)
+// loads on demand, the collection list too: most first visits are a sign-in page or a pupil's
+// home, which then need not carry it.
 export const routes: RouteObject[] = [
   {
     Component: Layout,
@@ -15,7 +15,10 @@ export const routes: RouteObject[] = [
       {
         ErrorBoundary: RouteError,
         children: [
-          { index: true, Component: CollectionPage },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../features/collection/CollectionPage')).CollectionPage }),
+          },
           {
             path: 'collection/:id',
             lazy: async () => ({ Component: (await import('../features/collection/ObjectPage')).ObjectPage }),

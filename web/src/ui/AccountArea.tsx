@@ -56,7 +56,13 @@ export function AccountArea({ viewer }: { viewer: ViewerState }) {
 
   return (
     <div className="account-area" role="group" aria-label={t('layout.account')}>
-      <Suspense fallback={null}>
+      <Suspense
+        fallback={
+          <span className="notify-link notify-link--pending" aria-hidden="true">
+            {t('layout.notifications')}
+          </span>
+        }
+      >
         <NotificationsLink role={viewer.me.role} />
       </Suspense>
       <p className="account-area__who">

@@ -5,6 +5,7 @@ import { useViewer } from '../app/viewer';
 import type { Role } from '../gql/graphql';
 import { AccountArea } from './AccountArea';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Loading } from './Loading';
 
 const mainId = 'main';
 
@@ -37,6 +38,13 @@ export function Layout() {
   const links = viewer.status === 'signedIn' ? roleLinks[viewer.me.role] : [];
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  // Until the first answer to "who is this?", the header's height is unknown (a signed-in
+  // person's name and sign-out button take a row of their own on a phone): the shell waits, as
+  // the router's fallback already does, rather than pushing the page down when it arrives
+  // (Lighthouse counted that as layout shift). Only the first time: a later refetch never hides
+  // what is on screen.
+  const viewerKnown = useRef(false);
+  if (viewer.status !== 'loading') viewerKnown.current = true;
 
   // After a client-side navigation, move focus to the new content as a full page load would.
   useEffect(() => {
@@ -52,6 +60,8 @@ export function Layout() {
     event.preventDefault();
     focusMain();
   };
+
+  if (!viewerKnown.current) return <Loading />;
 
   return (
     <div className="app-shell">

@@ -75,6 +75,7 @@ export const en: Messages = {
   'layout.signIn': 'Staff sign-in',
   'layout.pupilSignIn': 'Pupil sign-in',
   'layout.signOut': 'Sign out',
+  'layout.notifications': 'Notifications',
   'layout.changePassword': 'Change password',
   'layout.account': 'My account',
 

@@ -73,6 +73,7 @@ export const zhCN = {
   'layout.signIn': '老师登录',
   'layout.pupilSignIn': '学生登录',
   'layout.signOut': '退出登录',
+  'layout.notifications': '通知',
   'layout.changePassword': '修改密码',
   'layout.account': '我的账户',
 

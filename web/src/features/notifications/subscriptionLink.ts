@@ -7,7 +7,7 @@ let connecting: Promise<Terminating> | null = null;
 
 /** One WebSocket per page load, opened by the first subscription and shared by the rest. */
 function webSocketLink(): Promise<Terminating> {
-  connecting ??= Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(([{ createClient }, { GraphQLWsLink }]) => {
+  connecting ??= Promise.all([import('graphql-ws/client'), import('@apollo/client/link/subscriptions')]).then(([{ createClient }, { GraphQLWsLink }]) => {
     const url = new URL('/graphql', window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     // The session cookie goes along with the upgrade request: same origin, nothing to pass here.
