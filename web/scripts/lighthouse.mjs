@@ -8,7 +8,7 @@
 //
 //   node scripts/lighthouse.mjs [--runs 3] [--port N (default: a free one)] [--only pupil-sign-in,exhibition]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,6 +67,8 @@ async function startProduct() {
   }
   return {
     output: () => output,
+    // The demo's sign-in details are made per install and kept beside its database.
+    demoSignIn: () => JSON.parse(readFileSync(join(dataDir, 'demo-sign-in.json'), 'utf8')),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
@@ -86,19 +88,10 @@ async function graphql(query, variables, headers = {}) {
   return { data: body.data, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? null };
 }
 
-/**
- * A demo pupil's session cookie: a demo teacher (as the start-up output names them) reads a
- * class's sign-in cards, and the first pupil on them signs in as the sign-in page does.
- */
-async function pupilSessionCookie(startOutput) {
-  const password = process.env.LIGHTHOUSE_STAFF_PASSWORD ?? /password "([^"]+)"/.exec(startOutput)?.[1] ?? 'museum-demo-2026';
-  const email = process.env.LIGHTHOUSE_TEACHER_EMAIL ?? /TEACHER\s+(\S+@\S+)/.exec(startOutput)?.[1] ?? 'wang.fang@wenbo.example';
-  const teacher = await graphql('mutation($input: SignInInput!) { signIn(input: $input) { token } }', { input: { email, password } });
-  const auth = { authorization: `Bearer ${teacher.data.signIn.token}` };
-  const { data } = await graphql('{ classes { id } }', {}, auth);
-  const cards = await graphql('query($id: ID!) { signInCards(classId: $id) { classCode cards { pupilCode } } }', { id: data.classes[0].id }, auth);
-  const { classCode, cards: list } = cards.data.signInCards;
-  const pupil = await graphql('mutation($input: PupilSignInInput!) { signInPupil(input: $input) { token } }', { input: { classCode, pupilCode: list[0].pupilCode } });
+/** A demo pupil's session cookie: the first pupil of the first demo class signs in as the sign-in page does. */
+async function pupilSessionCookie(demo) {
+  const { classCode, pupils } = demo.classes[0];
+  const pupil = await graphql('mutation($input: PupilSignInInput!) { signInPupil(input: $input) { token } }', { input: { classCode, pupilCode: pupils[0].code } });
   if (!pupil.cookie) throw new Error('pupil sign-in set no cookie');
   return pupil.cookie;
 }
@@ -117,7 +110,7 @@ async function main() {
   mkdirSync(runDir, { recursive: true });
   const rows = [];
   try {
-    const cookie = await pupilSessionCookie(product.output());
+    const cookie = await pupilSessionCookie(product.demoSignIn());
     const pages = [
       { name: 'pupil-sign-in', path: '/pupil-sign-in' },
       { name: 'pupil-home', path: '/my', headers: { Cookie: cookie } },
