@@ -273,6 +273,11 @@ describe('public reads a cache can hold', () => {
       expect(html).toContain('<meta name="twitter:card" content="summary_large_image" />');
       expect(html).not.toContain(PUPIL_NAME);
       expect(html).not.toContain('小明');
+      // Made per request, it still goes out compressed as the browser asks (superagent decodes brotli).
+      const br = await t.http().get(`/exhibition/works/${slug}`).set('accept-encoding', 'br');
+      expect([br.headers['content-encoding'], br.headers.vary]).toEqual(['br', 'Accept-Encoding']);
+      const withoutPorts = (page: string) => page.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1');
+      expect(withoutPorts(br.text)).toBe(withoutPorts(html));
     });
 
     it('serves the plain page for an unknown slug, and no absolute URL for a strange Host', async () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../common/app-config.module';
@@ -32,11 +33,14 @@ export class ExhibitionPageController {
     // Without the built portal the API serves no pages at all.
     if (html === null) throw new NotFoundException();
     const work = await this.exhibition.sharedSummary(slug);
-    return reply
-      .code(200)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(work ? withSharingTags(html, work, publicOrigin(request, this.config.trustProxy)) : html);
+    // Nothing to add: the built page as every other route sends it (precompressed, app.ts).
+    if (!work) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const page = Buffer.from(withSharingTags(html, work, publicOrigin(request, this.config.trustProxy)));
+    const encoding = chosenEncoding(request.headers['accept-encoding']);
+    reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Encoding');
+    if (encoding === 'br') return reply.header('content-encoding', 'br').send(brotliCompressSync(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(page));
+    return reply.send(page);
   }
 
   private indexHtml(): string | null {
@@ -46,6 +50,18 @@ export class ExhibitionPageController {
     }
     return this.template;
   }
+}
+
+/** The page is made per request, so it is compressed here, as the browser asks (brotli first). */
+function chosenEncoding(header: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accepted = (Array.isArray(header) ? header.join(',') : header ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(q))
+    .map(([name]) => name!.toLowerCase());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return null;
 }
 
 /** The page's title, description, image and address as tags in its <head>, every value escaped. */
