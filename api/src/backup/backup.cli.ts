@@ -14,7 +14,8 @@ import { BackupError } from './backup.errors';
 import { BACKUP_ROUTE } from './backup.controller';
 import { captureEmbedded, capturePostgres, CAPTURE_RECORD, type Capture } from './capture';
 import { cliConfig, describeBytes, operatorPath, runCli } from './cli-support';
-import { isAlive, readEndpoint, removeEndpoint, takeToolLock } from './data-folder';
+import { isAlive } from '../database/data-dir-lock';
+import { readEndpoint, removeEndpoint, takeToolLock } from './data-folder';
 import { verifySnapshot, writeSnapshot, type Manifest } from './snapshot';
 
 const USAGE = 'usage: npm run backup [-- --out <folder>]   |   npm run backup -- --verify <snapshot>';

@@ -22,17 +22,6 @@ export interface BackupEndpoint {
   secret: string;
 }
 
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, under another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export function readEndpoint(dataDir: string): BackupEndpoint | null {
   const path = join(dataDir, ENDPOINT_FILE);
   if (!existsSync(path)) return null;

@@ -78,7 +78,9 @@ function holderOf(path: string): Holder | null {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid lives on this machine (under any user). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
